@@ -1,0 +1,42 @@
+package cnnlab.train;
+
+import cnnlab.nn.ModelFiles;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code evaluate <model> --data DIR}: test-set accuracy of a shipped model; last line {@code accuracy=... n=...}. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a model's accuracy on its test set.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "Model to evaluate: mnist")
+    String model;
+
+    @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
+    Path data;
+
+    @Option(names = "--model-file", description = "Model file (default: <models>/mnist-cnn.zip)")
+    Path modelFile;
+
+    @Option(names = "--models", description = "Models folder (default: $CNNLAB_MODELS or models)")
+    Path models;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"mnist".equals(model)) {
+            System.err.println("unknown model '" + model + "' (available: mnist)");
+            return 2;
+        }
+        Path folder = models != null ? models : Path.of(System.getenv().getOrDefault("CNNLAB_MODELS", "models"));
+        Path file = modelFile != null ? modelFile : folder.resolve(ModelFiles.MNIST);
+        MultiLayerNetwork net = ModelFiles.load(file);
+        MnistData test = MnistData.read(data, "t10k");
+        double accuracy = MnistEvaluation.accuracy(net, test);
+        System.out.printf("model=%s%n", file);
+        System.out.printf("accuracy=%.4f n=%d%n", accuracy, test.size());
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package cnnlab.train;
+
+import cnnlab.nn.ModelFiles;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** {@code train <model> --data DIR}: trains a shipped model from a dataset folder and writes its model card. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model from a dataset folder and write it (and its model card) to models/.")
+public final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "Model to train: mnist")
+    String model;
+
+    @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
+    Path data;
+
+    @Option(names = "--out", description = "Output model file (default: models/<model file>)")
+    Path out;
+
+    @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE})", defaultValue = "12")
+    int epochs;
+
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"mnist".equals(model)) {
+            System.err.println("unknown model '" + model + "' (available: mnist)");
+            return 2;
+        }
+        Path target = out != null ? out : Path.of("models", ModelFiles.MNIST);
+        MnistData train = MnistData.read(data, "train");
+        MnistData test = MnistData.read(data, "t10k");
+        System.out.printf("training the lecture CNN on %d images, evaluating on %d%n", train.size(), test.size());
+        MnistTraining.Settings settings = new MnistTraining.Settings(epochs, batch, seed, 1e-3, 2);
+        long t0 = System.nanoTime();
+        MultiLayerNetwork net = new MnistTraining(settings, System.out).train(train, test);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double accuracy = MnistEvaluation.accuracy(net, test);
+        ModelFiles.save(net, target);
+        Path card = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
+        Files.writeString(card, ModelCard.mnist(settings, net.numParams(), train.size(), test.size(), accuracy, seconds,
+                "java -jar target/cnn-lab.jar train mnist --data " + data + " --epochs " + epochs + " --seed " + seed
+                        + " --batch " + batch, LocalDate.now()));
+        System.out.printf("saved %s and %s in %.0f s%n", target, card, seconds);
+        System.out.printf("accuracy=%.4f n=%d%n", accuracy, test.size());
+        return 0;
+    }
+}
