@@ -1,0 +1,123 @@
+import { LitElement, html, css, PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+
+type Palette = 'inferno' | 'gray' | 'diverging';
+
+// A few stops of matplotlib's "inferno" (perceptually uniform; dark = silent, bright = firing).
+const INFERNO = [[0, 0, 4], [40, 11, 84], [101, 21, 110], [159, 42, 99], [212, 72, 66], [245, 125, 21],
+  [250, 193, 39], [252, 255, 164]];
+
+function lerpStops(stops: number[][], t: number): number[] {
+  const x = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  return [0, 1, 2].map(c => Math.round(stops[i][c] * (1 - f) + stops[i + 1][c] * f));
+}
+
+function colour(palette: Palette, v: number): number[] {
+  const t = v / 255;
+  if (palette === 'gray') return [v, v, v];
+  if (palette === 'diverging') {   // 128 = 0: blue for negative, white, red for positive weights
+    return t < 0.5 ? lerpStops([[33, 102, 172], [247, 247, 247]], t * 2) : lerpStops([[247, 247, 247], [178, 24, 43]], t * 2 - 1);
+  }
+  return lerpStops(INFERNO, t);
+}
+
+/**
+ * A grid of small pictures (feature maps, filters, an input image) drawn from quantised bytes sent by the server
+ * (base64, one byte per value, maps one after another, each row-major). Hovering shows a map's label, clicking one
+ * fires 'map-click' with its index.
+ */
+@customElement('feature-maps')
+export class FeatureMaps extends LitElement {
+  static styles = css`
+    :host { display: inline-block; line-height: 0; }
+    canvas { image-rendering: pixelated; cursor: pointer; }
+    :host([inert-maps]) canvas { cursor: default; }
+  `;
+
+  @property({ type: String }) data = '';
+  @property({ type: Number }) maps = 0;
+  @property({ type: Number, attribute: 'map-width' }) mapWidth = 1;
+  @property({ type: Number, attribute: 'map-height' }) mapHeight = 1;
+  @property({ type: Number }) columns = 8;
+  /** Screen pixels per map pixel. */
+  @property({ type: Number }) cell = 3;
+  @property({ type: Number }) gap = 3;
+  @property({ type: String }) palette: Palette = 'inferno';
+  /** One tooltip per map, separated by line breaks. */
+  @property({ type: String }) labels = '';
+  @property({ type: Number }) selected = -1;
+  @query('canvas') private canvas!: HTMLCanvasElement;
+
+  render() {
+    return html`<canvas part="canvas" @click=${this.onMapClick} @mousemove=${this.onHover}></canvas>`;
+  }
+
+  protected updated(_: PropertyValues) { this.paint(); }
+
+  private geometry() {
+    const cols = Math.max(1, Math.min(this.columns, this.maps || 1));
+    const rows = Math.max(1, Math.ceil(this.maps / cols));
+    const cw = this.mapWidth * this.cell, ch = this.mapHeight * this.cell;
+    return { cols, rows, cw, ch, width: cols * (cw + this.gap) - this.gap + 4, height: rows * (ch + this.gap) - this.gap + 4 };
+  }
+
+  private paint() {
+    const g = this.geometry();
+    const c = this.canvas;
+    if (c.width !== g.width) c.width = g.width;
+    if (c.height !== g.height) c.height = g.height;
+    const ctx = c.getContext('2d')!;
+    ctx.clearRect(0, 0, c.width, c.height);
+    if (!this.data || this.maps === 0) return;
+    const bytes = Uint8Array.from(atob(this.data), ch => ch.charCodeAt(0));
+    const area = this.mapWidth * this.mapHeight;
+    const tile = document.createElement('canvas');
+    tile.width = this.mapWidth;
+    tile.height = this.mapHeight;
+    const tctx = tile.getContext('2d')!;
+    const img = tctx.createImageData(this.mapWidth, this.mapHeight);
+    ctx.imageSmoothingEnabled = false;
+    for (let m = 0; m < this.maps; m++) {
+      for (let p = 0; p < area; p++) {
+        const [r, gr, b] = colour(this.palette, bytes[m * area + p] ?? 0);
+        img.data[p * 4] = r; img.data[p * 4 + 1] = gr; img.data[p * 4 + 2] = b; img.data[p * 4 + 3] = 255;
+      }
+      tctx.putImageData(img, 0, 0);
+      const x = 2 + (m % g.cols) * (g.cw + this.gap), y = 2 + Math.floor(m / g.cols) * (g.ch + this.gap);
+      ctx.drawImage(tile, x, y, g.cw, g.ch);
+      if (m === this.selected) {
+        ctx.strokeStyle = '#1676f3';
+        ctx.lineWidth = 2;
+        ctx.strokeRect(x - 1, y - 1, g.cw + 2, g.ch + 2);
+      }
+    }
+  }
+
+  private indexAt(e: MouseEvent): number {
+    const g = this.geometry();
+    const r = this.canvas.getBoundingClientRect();
+    const x = (e.clientX - r.left) * (this.canvas.width / r.width) - 2;
+    const y = (e.clientY - r.top) * (this.canvas.height / r.height) - 2;
+    const col = Math.floor(x / (g.cw + this.gap)), row = Math.floor(y / (g.ch + this.gap));
+    if (col < 0 || col >= g.cols || row < 0) return -1;
+    const i = row * g.cols + col;
+    return i < this.maps ? i : -1;
+  }
+
+  private onHover(e: MouseEvent) {
+    const i = this.indexAt(e);
+    const labels = this.labels ? this.labels.split('\n') : [];
+    this.canvas.title = i >= 0 && labels[i] ? labels[i] : '';
+  }
+
+  private onMapClick(e: MouseEvent) {
+    const i = this.indexAt(e);
+    if (i >= 0) this.dispatchEvent(new CustomEvent('map-click', { detail: { index: i } }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'feature-maps': FeatureMaps; }
+}

@@ -1,0 +1,81 @@
+package cnnlab.bench;
+
+import cnnlab.digits.DigitClassifier;
+import cnnlab.digits.Drawing;
+import cnnlab.nn.ModelFiles;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code bench digits}: what a drawing costs on the server. Prints medians as name=value lines:
+ * classify_drawing_ms (render + MNIST preprocessing + forward through the shared batching queue, one drawing),
+ * classify_b1_ms / classify_b64_ms (bare network forward, comparable with ../shared/bench/peer_torch.py), and
+ * concurrent64_ms / concurrent64_per_s (64 drawings submitted at once, as when a class draws together).
+ */
+public final class DigitsBench {
+    private final Path models;
+
+    public DigitsBench(Path models) {
+        this.models = models;
+    }
+
+    public void run(PrintStream out) throws Exception {
+        MultiLayerNetwork net = ModelFiles.load(models.resolve(ModelFiles.MNIST));
+        INDArray x1 = Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28);
+        INDArray x64 = Nd4j.rand(DataType.FLOAT, 64, 1, 28, 28);
+        print(out, "classify_b1_ms", medianMs(50, 300, () -> net.output(x1)));
+        print(out, "classify_b64_ms", medianMs(10, 100, () -> net.output(x64)));
+
+        Drawing seven = Drawing.parse("{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":"
+                + "[[70,60,120,58,170,57,215,60,200,100,180,140,160,185,145,230],[110,145,190,140]]}");
+        ExecutorService users = Executors.newFixedThreadPool(64);   // 64 request threads, as Jetty would have
+        try (DigitClassifier classifier = new DigitClassifier(ModelFiles.load(models.resolve(ModelFiles.MNIST)))) {
+            print(out, "classify_drawing_ms", medianMs(50, 300, () -> classifier.read(seven).join()));
+            double[] rounds = new double[30];
+            for (int r = -5; r < rounds.length; r++) {
+                long t0 = System.nanoTime();
+                List<CompletableFuture<?>> all = new ArrayList<>(64);
+                for (int i = 0; i < 64; i++) all.add(CompletableFuture.supplyAsync(() -> classifier.read(seven).join(), users));
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+                if (r >= 0) rounds[r] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(rounds);
+            double median = rounds[rounds.length / 2];
+            print(out, "concurrent64_ms", median);
+            print(out, "concurrent64_per_s", 64 / (median / 1000));
+        } finally {
+            users.shutdownNow();
+        }
+        print(out, "params", net.numParams());
+        out.println("threads=" + Runtime.getRuntime().availableProcessors() + " (cores seen by the JVM)");
+    }
+
+    private static void print(PrintStream out, String name, double value) {
+        out.println(name + "=" + String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.3f", value));
+    }
+
+    static double medianMs(int warm, int n, Runnable r) {
+        for (int i = 0; i < warm; i++) r.run();
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            long a = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - a) / 1e6;
+        }
+        Arrays.sort(t);
+        return t[n / 2];
+    }
+
+}

@@ -1,0 +1,53 @@
+package cnnlab.digits;
+
+import cnnlab.nn.BatchedInference;
+import cnnlab.nn.ConvFilters;
+import cnnlab.nn.LayerActivations;
+import cnnlab.nn.LectureCnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The digits service: drawings and pixel arrays in, the lecture CNN's reading out. No UI code here. */
+public final class DigitClassifier implements AutoCloseable {
+    private final BatchedInference inference;
+    private final ConvFilters conv1, conv2;
+
+    public DigitClassifier(MultiLayerNetwork net) {
+        this.inference = new BatchedInference(net, 64, 1024);
+        this.conv1 = ConvFilters.of(net, LectureCnn.CONV1);
+        this.conv2 = ConvFilters.of(net, LectureCnn.CONV2);
+    }
+
+    /**
+     * Preprocesses (on the calling thread) and classifies a drawing. An empty drawing reads as nothing:
+     * the future completes with an empty Optional rather than a guess.
+     */
+    public CompletableFuture<Optional<DigitReading>> read(Drawing drawing) {
+        if (drawing.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        Optional<GrayImage> mnist = MnistPreprocessor.toMnist(StrokeRenderer.render(drawing));
+        if (mnist.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        GrayImage input = mnist.get();
+        return inference.submit(input.pixels()).thenApply(a -> Optional.of(new DigitReading(input, a)));
+    }
+
+    /** Classifies a 28x28 image as is (no preprocessing): the REST API's contract. */
+    public CompletableFuture<LayerActivations> classify(float[] pixels) {
+        return inference.submit(pixels);
+    }
+
+    /** The filters of conv layer {@link LectureCnn#CONV1} or {@link LectureCnn#CONV2}. */
+    public ConvFilters filters(int layer) {
+        return switch (layer) {
+            case LectureCnn.CONV1 -> conv1;
+            case LectureCnn.CONV2 -> conv2;
+            default -> throw new IllegalArgumentException("layer " + layer + " is not a conv layer");
+        };
+    }
+
+    @Override
+    public void close() {
+        inference.close();
+    }
+}

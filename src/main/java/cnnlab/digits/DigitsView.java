@@ -1,0 +1,233 @@
+package cnnlab.digits;
+
+import cnnlab.nn.LectureCnn;
+import cnnlab.server.Lab;
+import cnnlab.ui.FeatureMapGrid;
+import cnnlab.ui.MainLayout;
+import cnnlab.ui.ProbabilityChart;
+import cnnlab.ui.UiAccess;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * "Draw a digit": the lecture's CNN reads what you draw, live, and every layer lights up.
+ * Thin over {@link DigitClassifier}: the view only parses the pad's events, hands work to the job runner and
+ * shows results. At most one reading per session is in flight; newer drawings that arrive meanwhile replace
+ * each other, so a fast stroke never builds a queue.
+ */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "digits", layout = MainLayout.class)
+@PageTitle("Draw a digit · CNN Lab")
+public class DigitsView extends Div {
+    static final String PROMPT = "Draw a digit from 0 to 9 in the box";
+    private static final Logger LOG = LoggerFactory.getLogger(DigitsView.class);
+
+    private final Lab lab = Lab.current();
+    private final DrawPad pad = new DrawPad();
+    private final FeatureMapGrid seen = new FeatureMapGrid(1, 28, 28, 1, 5, FeatureMapGrid.Palette.GRAY);
+    private final H3 verdict = new H3(PROMPT);
+    private final Paragraph confidence = new Paragraph();
+    private final ProbabilityChart chart = new ProbabilityChart(LectureCnn.CLASSES);
+    private final List<LayerPanel> layers = new ArrayList<>();
+    private final FilterDetail detail = new FilterDetail(lab.digits());
+
+    private Drawing pending;
+    private CompletableFuture<Optional<DigitReading>> inFlight;
+    private DigitReading current;
+
+    public DigitsView() {
+        addClassName("lab-page");
+        H2 title = new H2("Draw a digit");
+        Paragraph lead = new Paragraph("The lecture's CNN (conv 25 filters 3x3, max-pool, conv 50 filters 3x3, max-pool, "
+                + "dense 100, 10 outputs) reads your drawing as you draw. Below, every layer lights up: bright maps are "
+                + "filters that found their pattern. Click a map to see the filter behind it.");
+        lead.addClassName("lab-lead");
+        add(title, lead, topRow(), layerSection());
+        pad.addDrawingListener(this::onDrawing);
+    }
+
+    private HorizontalLayout topRow() {
+        pad.setId("pad");
+        Button undo = new Button("Undo stroke", VaadinIcon.ARROW_BACKWARD.create(), e -> pad.undo());
+        undo.setId("undo");
+        undo.addClickShortcut(Key.KEY_Z, KeyModifier.CONTROL);
+        Button clear = new Button("Clear", VaadinIcon.ERASER.create(), e -> pad.clear());
+        clear.setId("clear");
+        clear.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        Div padCard = card(pad, new HorizontalLayout(undo, clear),
+                caption("Mouse, pen or finger. Draw large: the dashed box is the size MNIST digits have."));
+
+        seen.setId("network-input");
+        Div seenCard = card(seen, caption("What the network sees: your drawing cropped, scaled to 20x20 and centred "
+                + "by its centre of mass in 28x28, like MNIST."));
+
+        verdict.setId("verdict");
+        verdict.addClassNames("lab-verdict", "lab-prompt");
+        confidence.setId("confidence");
+        confidence.addClassName("lab-caption");
+        chart.setId("probabilities");
+
+        Div verdictCard = card(verdict, confidence, chart);
+        verdictCard.setWidth("300px");
+
+        HorizontalLayout row = new HorizontalLayout(padCard, seenCard, verdictCard);
+        row.setWrap(true);
+        row.setPadding(false);
+        return row;
+    }
+
+    private Div layerSection() {
+        int[][] layout = {{10, 2}, {10, 3}, {10, 4}, {10, 6}, {20, 12}, {10, 24}};   // columns, screen px per pixel
+        FlexLayout strip = new FlexLayout();
+        strip.addClassName("layer-strip");
+        for (int l = 0; l < LectureCnn.LAYERS.size(); l++) {
+            LayerPanel panel = new LayerPanel(l, layout[l][0], layout[l][1]);
+            int layer = l;
+            panel.onMapClick(k -> select(layer, k));
+            layers.add(panel);
+            strip.add(panel);
+        }
+        strip.add(detail);
+        H3 heading = new H3("Layer by layer");
+        return new Div(heading, strip);
+    }
+
+    private void select(int layer, int index) {
+        layers.forEach(p -> p.select(p.layer() == layer ? index : -1));
+        detail.select(layer, index, current == null ? null : current.activations());
+    }
+
+    private void onDrawing(String json) {
+        try {
+            pending = Drawing.parse(json);
+        } catch (IllegalArgumentException e) {
+            showProblem("That drawing could not be read (" + e.getMessage() + "). Clear the pad and try again.");
+            return;
+        }
+        if (inFlight == null) readNext();
+    }
+
+    /** Sends the newest pending drawing to the network; called on the UI thread. */
+    private void readNext() {
+        Drawing drawing = pending;
+        pending = null;
+        UI ui = UI.getCurrent();
+        inFlight = lab.jobs().submit(() -> lab.digits().read(drawing));
+        inFlight.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
+            inFlight = null;
+            if (error != null) showFailure(error);
+            else show(reading.orElse(null));
+            if (pending != null) readNext();
+        }));
+    }
+
+    private void show(DigitReading reading) {
+        current = reading;
+        verdict.setClassName("lab-prompt", reading == null);
+        if (reading == null) {
+            verdict.setText(PROMPT);
+            confidence.setText("");
+            chart.clear();
+            seen.clear();
+            layers.forEach(LayerPanel::clear);
+            detail.update(null);
+            return;
+        }
+        float[] p = reading.probabilities();
+        int label = reading.label();
+        verdict.setText("It's a " + label);
+        confidence.setText(String.format(Locale.ROOT, "%.1f%% sure%s", 100 * p[label],
+                p[label] < 0.6 ? " — it is torn; try a clearer stroke" : ""));
+        chart.show(p);
+        seen.show(reading.networkInput().pixels(), 1f);
+        layers.forEach(panel -> panel.show(reading.activations()));
+        detail.update(reading.activations());
+    }
+
+    private void showFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CancellationException) return;   // we cancelled it: the page is going away
+        if (cause instanceof RejectedExecutionException) {
+            showProblem("The server is busy right now; your drawing will be read on your next stroke.");
+        } else {
+            LOG.error("reading a drawing failed", cause);
+            showProblem("Something went wrong reading your drawing. Please try again.");
+        }
+    }
+
+    private void showProblem(String message) {
+        verdict.setText("Hmm…");
+        verdict.addClassName("lab-prompt");
+        confidence.setText(message);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        pending = null;
+        if (inFlight != null) inFlight.cancel(false);
+        inFlight = null;
+    }
+
+    // --- package-private accessors for browserless tests
+    DrawPad pad() {
+        return pad;
+    }
+
+    ProbabilityChart chart() {
+        return chart;
+    }
+
+    String verdictText() {
+        return verdict.getText();
+    }
+
+    List<LayerPanel> layers() {
+        return layers;
+    }
+
+    FilterDetail detail() {
+        return detail;
+    }
+
+    FeatureMapGrid networkInput() {
+        return seen;
+    }
+
+    private static Div card(com.vaadin.flow.component.Component... children) {
+        Div d = new Div(children);
+        d.addClassName("lab-card");
+        return d;
+    }
+
+    private static Paragraph caption(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("lab-caption");
+        p.setMaxWidth("280px");
+        return p;
+    }
+}

@@ -1,0 +1,32 @@
+package cnnlab.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the server listens and where the models are. Flags win over environment variables
+ * (CNNLAB_PORT, CNNLAB_HOST, CNNLAB_MODELS), which win over the defaults: localhost only, port 8080, ./models.
+ * A lab that wants students to connect passes --host 0.0.0.0.
+ */
+public record LabConfig(String host, int port, Path models) {
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public static LabConfig from(String hostFlag, Integer portFlag, Path modelsFlag, Map<String, String> env) {
+        String host = hostFlag != null ? hostFlag : env.getOrDefault("CNNLAB_HOST", DEFAULT_HOST);
+        int port;
+        if (portFlag != null) {
+            port = portFlag;
+        } else {
+            String p = env.get("CNNLAB_PORT");
+            try {
+                port = p == null || p.isBlank() ? DEFAULT_PORT : Integer.parseInt(p.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("CNNLAB_PORT is not a number: " + p);
+            }
+        }
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        Path models = modelsFlag != null ? modelsFlag : Path.of(env.getOrDefault("CNNLAB_MODELS", "models"));
+        return new LabConfig(host, port, models);
+    }
+}

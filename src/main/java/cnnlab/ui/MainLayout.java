@@ -1,0 +1,37 @@
+package cnnlab.ui;
+
+import cnnlab.digits.DigitsView;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/** The frame of every page: a header and a side navigation with one entry per lecture topic. */
+public class MainLayout extends AppLayout {
+    public MainLayout() {
+        H1 title = new H1("CNN Lab");
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        Span subtitle = new Span("what does a CNN learn?");
+        subtitle.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, subtitle);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.addClassNames(LumoUtility.Padding.End.MEDIUM);
+        addToNavbar(header);
+        addToDrawer(navigation());
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setLabel("Lecture topics");
+        nav.addItem(new SideNavItem("Draw a digit", DigitsView.class, VaadinIcon.PENCIL.create()));
+        return nav;
+    }
+}
