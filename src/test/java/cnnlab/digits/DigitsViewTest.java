@@ -1,0 +1,145 @@
+package cnnlab.digits;
+
+import cnnlab.nn.ShippedModel;
+import cnnlab.server.Lab;
+import cnnlab.ui.FeatureMapGrid;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import elemental.json.Json;
+import elemental.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.BooleanSupplier;
+
+import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The digits page without a browser (Karibu-Testing): pad events in, verdict, chart and layers out. */
+class DigitsViewTest {
+    static Routes routes;
+
+    /** A "1" and a "0" as the pad would send them. */
+    static final String ONE = drawing("[[140,40,140,90,140,140,140,190,140,240]]");
+    static final String ZERO = drawing("[[140,40,95,60,75,110,80,180,110,230,150,240,190,215,205,160,200,90,180,55,140,40]]");
+    static final String EMPTY = drawing("[]");
+
+    static String drawing(String strokes) {
+        return "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":" + strokes + "}";
+    }
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("cnnlab");
+        Lab.stopCurrent();
+        Lab.start(ShippedModel.MODELS);
+    }
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(routes);
+        UI.getCurrent().navigate(DigitsView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    static void draw(String json) {
+        JsonObject data = Json.createObject();
+        data.put("event.detail.drawing", json);
+        _fireDomEvent(_get(DrawPad.class), "drawing-changed", data);
+    }
+
+    /** Runs pushed UI updates until the condition holds (results arrive from the inference thread). */
+    static void await(BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            MockVaadin.runUIQueue();
+            if (condition.getAsBoolean()) return;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("timed out waiting for the view");
+    }
+
+        static DigitsView view() {
+        return _get(DigitsView.class);
+    }
+
+    @Test
+    void anEmptyPadShowsAPromptNotAGuess() {
+        assertEquals(DigitsView.PROMPT, view().verdictText());
+        assertNull(view().chart().shownProbabilities());
+        assertFalse(view().networkInput().isShowing());
+    }
+
+    @Test
+    void aVerticalStrokeReadsAsOneAndEveryLayerLightsUp() {
+        draw(ONE);
+        await(() -> view().chart().shownProbabilities() != null);
+        assertEquals("It's a 1", view().verdictText());
+        float[] p = view().chart().shownProbabilities();
+        for (int c = 0; c < 10; c++) assertTrue(p[1] >= p[c]);
+        assertTrue(view().networkInput().isShowing());
+        assertEquals(6, view().layers().size());
+        for (LayerPanel layer : view().layers()) assertTrue(layer.grid().isShowing(), "layer " + layer.layer());
+    }
+
+    @Test
+    void aLoopReadsAsZero() {
+        draw(ZERO);
+        await(() -> view().chart().shownProbabilities() != null);
+        assertEquals("It's a 0", view().verdictText());
+    }
+
+    @Test
+    void clearingThePadEmptiesTheChartAndTheLayers() {
+        draw(ONE);
+        await(() -> view().chart().shownProbabilities() != null);
+        draw(EMPTY);
+        await(() -> view().chart().shownProbabilities() == null);
+        assertEquals(DigitsView.PROMPT, view().verdictText());
+        for (LayerPanel layer : view().layers()) assertFalse(layer.grid().isShowing());
+    }
+
+    @Test
+    void aMalformedPayloadGivesAMessageAndTheViewKeepsWorking() {
+        draw("{\"width\":280,\"strokes\":\"<script>alert(1)</script>\"}");
+        assertTrue(view().verdictText().startsWith("Hmm"));
+        draw(ONE);
+        await(() -> "It's a 1".equals(view().verdictText()));
+    }
+
+    @Test
+    void clickingAConv2MapShowsItsFilterAndTotalActivation() {
+        draw(ONE);
+        await(() -> view().chart().shownProbabilities() != null);
+        LayerPanel conv2 = view().layers().get(2);
+        JsonObject click = Json.createObject();
+        click.put("event.detail.index", 7);
+        _fireDomEvent(conv2.grid(), "map-click", click);
+        assertTrue(view().detail().hasSelection());
+        float[] weights = _get(FeatureMapGrid.class, s -> s.withId("filter-weights")).shownValues();
+        assertEquals(25 * 9, weights.length, "conv2 filters have 25 slices of 3x3");
+        String text = _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("filter-activation")).getText();
+        assertTrue(text.startsWith("a^7 = sum"), text);
+        float[] conv2Values = conv2.grid().shownValues();
+        double sum = 0;
+        for (int i = 7 * 121; i < 8 * 121; i++) sum += conv2Values[i];
+        assertTrue(text.endsWith(String.format(java.util.Locale.ROOT, "%.3f", sum)), text + " vs " + sum);
+    }
+}

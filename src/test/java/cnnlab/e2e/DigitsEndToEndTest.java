@@ -1,0 +1,107 @@
+package cnnlab.e2e;
+
+import cnnlab.server.RunningLab;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A person at real headless Chromium: draws with the mouse, reads the verdict, clears, and a classmate draws too. */
+@Tag("e2e")
+class DigitsEndToEndTest {
+    static String url;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        url = RunningLab.url();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void drawingAOneWithTheMouseReadsAsOneAndLightsUpTheLayers() {
+        DigitsPage page = new DigitsPage(browser).open(url);
+        assertEquals(-1, page.topClass(), "an empty pad shows no guess");
+        page.drawOne();
+        page.waitForVerdict("It's a 1");
+        assertEquals(1, page.topClass());
+        assertTrue(page.inkOnPad() > 1000, "the stroke is drawn on the pad");
+        assertTrue(page.litPixels("network-input") > 20, "the 28x28 input is shown");
+        for (String layer : new String[]{"layer-conv1", "layer-pool1", "layer-conv2", "layer-pool2", "layer-dense", "layer-output"}) {
+            assertTrue(page.litPixels(layer) > 0, layer + " shows activations");
+        }
+        page.screenshot("digits-one");
+
+        page.clear();
+        page.waitForVerdict("Draw a digit from 0 to 9 in the box");
+        assertEquals(-1, page.topClass(), "clear empties the chart");
+        assertEquals("–", page.probabilityText(1));
+        assertEquals(0, page.inkOnPad());
+        assertEquals(0, page.litPixels("layer-conv2"), "clear empties the layer pictures");
+    }
+
+    @Test
+    void drawingAClosedLoopReadsAsZero() {
+        DigitsPage page = new DigitsPage(browser).open(url);
+        page.drawZero();
+        page.waitForVerdict("It's a 0");
+        assertEquals(0, page.topClass());
+        page.screenshot("digits-zero");
+    }
+
+    @Test
+    void undoRemovesTheLastStroke() {
+        DigitsPage page = new DigitsPage(browser).open(url);
+        page.drawOne();
+        page.waitForVerdict("It's a 1");
+        page.stroke(new int[][]{{-60, -60}, {60, -60}});   // a bar across the top: no longer a plain 1
+        page.undo();
+        page.waitForVerdict("It's a 1");
+        page.undo();
+        page.waitForVerdict("Draw a digit from 0 to 9 in the box");
+    }
+
+    @Test
+    void twoStudentsDrawingAtTheSameTimeEachGetTheirOwnAnswer() throws Exception {
+        ChromeDriver second = Browser.start();
+        try {
+            DigitsPage alice = new DigitsPage(browser).open(url);
+            DigitsPage bob = new DigitsPage(second).open(url);
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 3; i++) {
+                    alice.drawOne();
+                    alice.waitForVerdict("It's a 1");
+                    alice.clear();
+                    alice.waitForVerdict("Draw a digit from 0 to 9 in the box");
+                }
+                alice.drawOne();
+            });
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 3; i++) {
+                    bob.drawZero();
+                    bob.waitForVerdict("It's a 0");
+                    bob.clear();
+                    bob.waitForVerdict("Draw a digit from 0 to 9 in the box");
+                }
+                bob.drawZero();
+            });
+            CompletableFuture.allOf(a, b).get(120, TimeUnit.SECONDS);
+            assertEquals("It's a 1", alice.waitForVerdict("It's a 1"));
+            assertEquals("It's a 0", bob.waitForVerdict("It's a 0"));
+        } finally {
+            second.quit();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package cnnlab.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/** Page object for "Draw a digit": what a person does and sees there. */
+final class DigitsPage {
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    DigitsPage(ChromeDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    DigitsPage open(String url) {
+        driver.get(url);
+        wait.until(d -> Boolean.TRUE.equals(js("return !!customElements.get('draw-pad') && !!customElements.get('feature-maps')"
+                + " && !!document.getElementById('pad') && !!document.getElementById('pad').shadowRoot")));
+        wait.until(d -> d.findElement(By.id("verdict")).getText().startsWith("Draw"));
+        return this;
+    }
+
+    private WebElement padCanvas() {
+        return driver.findElement(By.id("pad")).getShadowRoot().findElement(By.cssSelector("canvas"));
+    }
+
+    /** Drags the mouse through points given relative to the pad's centre, in screen pixels. */
+    void stroke(int[][] points) {
+        Actions a = new Actions(driver).moveToElement(padCanvas(), points[0][0], points[0][1]).clickAndHold();
+        for (int i = 1; i < points.length; i++) {
+            a.moveByOffset(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
+        }
+        a.release().perform();
+    }
+
+    void drawOne() {
+        int[][] line = new int[21][];
+        for (int i = 0; i <= 20; i++) line[i] = new int[]{0, -100 + 10 * i};
+        stroke(line);
+    }
+
+    void drawZero() {
+        int n = 36;
+        int[][] loop = new int[n + 2][];
+        for (int i = 0; i <= n + 1; i++) {
+            double t = 2 * Math.PI * i / n - Math.PI / 2;
+            loop[i] = new int[]{(int) Math.round(62 * Math.cos(t)), (int) Math.round(95 * Math.sin(t))};
+        }
+        stroke(loop);
+    }
+
+    void clear() {
+        driver.findElement(By.id("clear")).click();
+    }
+
+    void undo() {
+        driver.findElement(By.id("undo")).click();
+    }
+
+    String verdict() {
+        return driver.findElement(By.id("verdict")).getText();
+    }
+
+    String waitForVerdict(String expected) {
+        try {
+            wait.until(d -> verdict().equals(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected verdict '" + expected + "' but the page says '" + verdict() + "'", e);
+        }
+        return verdict();
+    }
+
+    /** The class whose bar is highlighted as the top one, or -1 when the chart is empty. */
+    int topClass() {
+        for (int c = 0; c < 10; c++) {
+            if (driver.findElement(By.id("prob-" + c)).getAttribute("class").contains("top")) return c;
+        }
+        return -1;
+    }
+
+    String probabilityText(int c) {
+        return driver.findElement(By.id("prob-" + c)).findElement(By.className("prob-value")).getText();
+    }
+
+    /** Number of non-black pixels a layer's picture shows. */
+    long litPixels(String elementId) {
+        Object n = js("const el = document.getElementById(arguments[0]);"
+                + "const grid = el.tagName === 'FEATURE-MAPS' ? el : el.querySelector('feature-maps');"
+                + "const c = grid.shadowRoot.querySelector('canvas'); const d = c.getContext('2d').getImageData(0,0,c.width,c.height).data;"
+                + "let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i+3] > 0 && (d[i] + d[i+1] + d[i+2]) > 60) n++; return n;", elementId);
+        return ((Number) n).longValue();
+    }
+
+    long inkOnPad() {
+        return ((Number) js("return document.getElementById('pad').inkedPixels()")).longValue();
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            System.err.println("screenshot failed: " + e);
+        }
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+}

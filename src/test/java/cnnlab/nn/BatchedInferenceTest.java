@@ -1,0 +1,84 @@
+package cnnlab.nn;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BatchedInferenceTest {
+    private static float[] randomImage(Random r) {
+        float[] x = new float[LectureCnn.PIXELS];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextFloat();
+        return x;
+    }
+
+    @Test
+    void concurrentCallersEachGetTheirOwnImagesAnswer() throws Exception {
+        MultiLayerNetwork net = LectureCnn.create(3, 1e-3);
+        Random r = new Random(1);
+        int n = 200;
+        List<float[]> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) images.add(randomImage(r));
+        // the reference: one image at a time, on this thread, before the queue exists
+        List<float[]> expected = new ArrayList<>();
+        for (float[] x : images) {
+            INDArray out = net.output(Nd4j.create(x, new long[]{1, 1, 28, 28}, DataType.FLOAT));
+            expected.add(out.data().asFloat());
+        }
+        ExecutorService users = Executors.newFixedThreadPool(16);
+        try (BatchedInference inference = new BatchedInference(net, 64, 1024)) {
+            List<CompletableFuture<LayerActivations>> answers = new ArrayList<>();
+            for (float[] x : images) answers.add(CompletableFuture.supplyAsync(() -> inference.submit(x).join(), users));
+            for (int i = 0; i < n; i++) {
+                LayerActivations a = answers.get(i).get();
+                assertArrayEquals(expected.get(i), a.probabilities(), 1e-5f, "image " + i);
+                assertArrayEquals(images.get(i), a.input());
+                for (int l = 0; l < LectureCnn.LAYERS.size(); l++) assertEquals(LectureCnn.LAYERS.get(l).size(), a.layer(l).length);
+            }
+        } finally {
+            users.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFullQueueRefusesInsteadOfGrowing() {
+        MultiLayerNetwork net = LectureCnn.create(3, 1e-3);
+        try (BatchedInference inference = new BatchedInference(net, 1, 1)) {
+            List<CompletableFuture<LayerActivations>> all = new ArrayList<>();
+            for (int i = 0; i < 500; i++) all.add(inference.submit(new float[LectureCnn.PIXELS]));
+            long refused = all.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+            org.junit.jupiter.api.Assertions.assertTrue(refused > 0, "a queue of one must refuse some of 500 instant requests");
+            all.stream().filter(f -> !f.isCompletedExceptionally()).forEach(CompletableFuture::join);
+        }
+    }
+
+    @Test
+    void wrongSizedImagesAreRejected() {
+        try (BatchedInference inference = new BatchedInference(LectureCnn.create(3, 1e-3), 8, 8)) {
+            assertThrows(IllegalArgumentException.class, () -> inference.submit(new float[10]));
+        }
+    }
+
+    @Test
+    void totalActivationIsTheSumOfTheMap() {
+        float[] conv2 = new float[LectureCnn.LAYERS.get(2).size()];
+        for (int i = 121 * 3; i < 121 * 4; i++) conv2[i] = 0.5f;
+        List<float[]> layers = new ArrayList<>();
+        for (int l = 0; l < LectureCnn.LAYERS.size(); l++) layers.add(l == 2 ? conv2 : new float[LectureCnn.LAYERS.get(l).size()]);
+        LayerActivations a = new LayerActivations(new float[784], layers);
+        assertEquals(60.5, a.totalActivation(2, 3), 1e-9);
+        assertEquals(0.0, a.totalActivation(2, 4), 1e-9);
+    }
+}
