@@ -21,9 +21,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("vaadin.productionMode", "true");
-        LabConfig config = LabConfig.from(host, port, models, System.getenv());
-        LabServer server = new LabServer(config);
-        server.start();
+        LabConfig config;
+        LabServer server;
+        try {
+            config = LabConfig.from(host, port, models, System.getenv());
+            server = new LabServer(config);
+            server.start();
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+            System.err.println("cannot start CNN Lab: " + e.getMessage());
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

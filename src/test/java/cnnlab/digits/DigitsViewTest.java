@@ -39,8 +39,7 @@ class DigitsViewTest {
     @BeforeAll
     static void discoverRoutes() {
         routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.stopCurrent();
-        Lab.start(ShippedModel.MODELS);
+        Lab.start(ShippedModel.MODELS);   // or the one a server test already started
     }
 
     @BeforeEach

@@ -42,6 +42,10 @@ class DigitsEndToEndTest {
         for (String layer : new String[]{"layer-conv1", "layer-pool1", "layer-conv2", "layer-pool2", "layer-dense", "layer-output"}) {
             assertTrue(page.litPixels(layer) > 0, layer + " shows activations");
         }
+        page.clickFirstMap("layer-conv2");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> page.filterActivation().startsWith("a^0 = sum"));
+        assertTrue(page.litPixels("filter-weights") > 0, "the filter's weights are drawn");
         page.screenshot("digits-one");
 
         page.clear();
@@ -58,7 +62,10 @@ class DigitsEndToEndTest {
         page.drawZero();
         page.waitForVerdict("It's a 0");
         assertEquals(0, page.topClass());
-        page.screenshot("digits-zero");
+        page.clickFirstMap("layer-conv2");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> page.filterActivation().startsWith("a^0 = sum"));
+        page.fullPageScreenshot("digits-zero");   // last: the README's screenshot
     }
 
     @Test

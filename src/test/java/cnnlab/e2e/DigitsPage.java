@@ -28,7 +28,7 @@ final class DigitsPage {
         driver.get(url);
         wait.until(d -> Boolean.TRUE.equals(js("return !!customElements.get('draw-pad') && !!customElements.get('feature-maps')"
                 + " && !!document.getElementById('pad') && !!document.getElementById('pad').shadowRoot")));
-        wait.until(d -> d.findElement(By.id("verdict")).getText().startsWith("Draw"));
+        wait.until(d -> verdict().startsWith("Draw"));
         return this;
     }
 
@@ -70,7 +70,7 @@ final class DigitsPage {
     }
 
     String verdict() {
-        return driver.findElement(By.id("verdict")).getText();
+        return text(driver.findElement(By.id("verdict")));
     }
 
     String waitForVerdict(String expected) {
@@ -91,7 +91,7 @@ final class DigitsPage {
     }
 
     String probabilityText(int c) {
-        return driver.findElement(By.id("prob-" + c)).findElement(By.className("prob-value")).getText();
+        return text(driver.findElement(By.id("prob-" + c)).findElement(By.className("prob-value")));
     }
 
     /** Number of non-black pixels a layer's picture shows. */
@@ -105,6 +105,37 @@ final class DigitsPage {
 
     long inkOnPad() {
         return ((Number) js("return document.getElementById('pad').inkedPixels()")).longValue();
+    }
+
+    /** Clicks the first map of a layer's grid, as a person would. */
+    void clickFirstMap(String layerId) {
+        WebElement grid = driver.findElement(By.id(layerId)).findElement(By.tagName("feature-maps"));
+        WebElement canvas = grid.getShadowRoot().findElement(By.cssSelector("canvas"));
+        int cell = ((Number) js("return arguments[0].mapWidth * arguments[0].cell", grid)).intValue();
+        org.openqa.selenium.Dimension size = canvas.getSize();
+        new Actions(driver).moveToElement(canvas, 2 + cell / 2 - size.getWidth() / 2, 2 + cell / 2 - size.getHeight() / 2)
+                .click().perform();
+    }
+
+    String filterActivation() {
+        return text(driver.findElement(By.id("filter-activation")));
+    }
+
+    /** The element's text even when it is scrolled out of view (getText() would answer "" then). */
+    private static String text(WebElement e) {
+        String t = e.getDomProperty("textContent");
+        return t == null ? "" : t.trim();
+    }
+
+    /** A screenshot of the whole page (the window is made as tall as the page for the shot). */
+    void fullPageScreenshot(String name) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        long height = ((Number) js("return document.querySelector('vaadin-app-layout').scrollHeight + "
+                + "Math.max(0, document.querySelector('.lab-page').scrollHeight - window.innerHeight + 120)")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int) Math.min(4000, height)));
+        js("document.querySelector('.lab-page').scrollIntoView()");
+        screenshot(name);
+        driver.manage().window().setSize(before);
     }
 
     void screenshot(String name) {

@@ -11,7 +11,6 @@ public final class RunningLab {
 
     public static synchronized String url() throws Exception {
         if (server == null) {
-            Lab.stopCurrent();
             server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS));
             port = server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
