@@ -26,7 +26,11 @@ public record LabConfig(String host, int port, Path models) {
             }
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-        Path models = modelsFlag != null ? modelsFlag : Path.of(env.getOrDefault("CNNLAB_MODELS", "models"));
-        return new LabConfig(host, port, models);
+        return new LabConfig(host, port, modelsFolder(modelsFlag, env));
+    }
+
+    /** The models folder: the flag, else CNNLAB_MODELS, else ./models. */
+    public static Path modelsFolder(Path modelsFlag, Map<String, String> env) {
+        return modelsFlag != null ? modelsFlag : Path.of(env.getOrDefault("CNNLAB_MODELS", "models"));
     }
 }

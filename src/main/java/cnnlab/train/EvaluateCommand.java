@@ -1,6 +1,7 @@
 package cnnlab.train;
 
 import cnnlab.nn.ModelFiles;
+import cnnlab.server.LabConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.err.println("unknown model '" + model + "' (available: mnist)");
             return 2;
         }
-        Path folder = models != null ? models : Path.of(System.getenv().getOrDefault("CNNLAB_MODELS", "models"));
+        Path folder = LabConfig.modelsFolder(models, System.getenv());
         Path file = modelFile != null ? modelFile : folder.resolve(ModelFiles.MNIST);
         MultiLayerNetwork net = ModelFiles.load(file);
         MnistData test = MnistData.read(data, "t10k");
