@@ -31,7 +31,7 @@ export class DrawPad extends LitElement {
   private pendingTimer: number | undefined;
 
   render() {
-    return html`<canvas width=${this.size} height=${this.size} part="canvas"
+    return html`<canvas width=${this.size} height=${this.size} part="canvas" role="img" aria-label="Drawing pad: draw a digit here"
         @pointerdown=${this.down} @pointermove=${this.move} @pointerup=${this.up}
         @pointercancel=${this.up} @lostpointercapture=${this.up}></canvas><div class="guide"></div>`;
   }
