@@ -2,6 +2,8 @@ package cnnlab.bench;
 
 import cnnlab.digits.DigitClassifier;
 import cnnlab.digits.Drawing;
+import cnnlab.digits.MnistPreprocessor;
+import cnnlab.digits.StrokeRenderer;
 import cnnlab.nn.ModelFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,7 +22,8 @@ import java.util.concurrent.Executors;
 
 /**
  * {@code bench digits}: what a drawing costs on the server. Prints medians as name=value lines:
- * classify_drawing_ms (render + MNIST preprocessing + forward through the shared batching queue, one drawing),
+ * preprocess_drawing_ms (render the strokes + MNIST preprocessing), classify_drawing_ms (that + every layer's
+ * output through the shared batching queue, one drawing),
  * classify_b1_ms / classify_b64_ms (bare network forward, comparable with ../shared/bench/peer_torch.py), and
  * concurrent64_ms / concurrent64_per_s (64 drawings submitted at once, as when a class draws together).
  */
@@ -35,14 +38,15 @@ public final class DigitsBench {
         MultiLayerNetwork net = ModelFiles.load(models.resolve(ModelFiles.MNIST));
         INDArray x1 = Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28);
         INDArray x64 = Nd4j.rand(DataType.FLOAT, 64, 1, 28, 28);
-        print(out, "classify_b1_ms", medianMs(50, 300, () -> net.output(x1)));
-        print(out, "classify_b64_ms", medianMs(10, 100, () -> net.output(x64)));
+        print(out, "classify_b1_ms", medianMs(300, 500, () -> net.output(x1)));
+        print(out, "classify_b64_ms", medianMs(20, 100, () -> net.output(x64)));
 
         Drawing seven = Drawing.parse("{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":"
                 + "[[70,60,120,58,170,57,215,60,200,100,180,140,160,185,145,230],[110,145,190,140]]}");
         ExecutorService users = Executors.newFixedThreadPool(64);   // 64 request threads, as Jetty would have
         try (DigitClassifier classifier = new DigitClassifier(ModelFiles.load(models.resolve(ModelFiles.MNIST)))) {
-            print(out, "classify_drawing_ms", medianMs(50, 300, () -> classifier.read(seven).join()));
+            print(out, "preprocess_drawing_ms", medianMs(200, 500, () -> MnistPreprocessor.toMnist(StrokeRenderer.render(seven))));
+            print(out, "classify_drawing_ms", medianMs(200, 500, () -> classifier.read(seven).join()));
             double[] rounds = new double[30];
             for (int r = -5; r < rounds.length; r++) {
                 long t0 = System.nanoTime();
