@@ -41,6 +41,8 @@ abstract class JsonServlet extends HttpServlet {
         try {
             write(resp, 200, handler.handle(req));
         } catch (ApiError e) {
+            // an unread oversized body leaves the connection unusable: tell the client not to reuse it
+            if (e.status == 413) resp.setHeader("Connection", "close");
             write(resp, e.status, Map.of("error", e.getMessage()));
         } catch (Exception | Error e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
