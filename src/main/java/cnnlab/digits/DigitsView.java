@@ -56,7 +56,7 @@ public class DigitsView extends Div {
     private final List<LayerPanel> layers = new ArrayList<>();
     private final FilterDetail detail = new FilterDetail(lab.digits());
 
-    private Drawing pending;
+    private String pending;   // the newest drawing not yet sent (JSON from the pad)
     private CompletableFuture<Optional<DigitReading>> inFlight;
     private DigitReading current;
 
@@ -123,21 +123,16 @@ public class DigitsView extends Div {
     }
 
     private void onDrawing(String json) {
-        try {
-            pending = Drawing.parse(json);
-        } catch (IllegalArgumentException e) {
-            showProblem("That drawing could not be read (" + e.getMessage() + "). Clear the pad and try again.");
-            return;
-        }
+        pending = json;
         if (inFlight == null) readNext();
     }
 
-    /** Sends the newest pending drawing to the network; called on the UI thread. */
+    /** Sends the newest pending drawing to be parsed and read off the UI thread; called on the UI thread. */
     private void readNext() {
-        Drawing drawing = pending;
+        String json = pending;
         pending = null;
         UI ui = UI.getCurrent();
-        inFlight = lab.jobs().submit(() -> lab.digits().read(drawing));
+        inFlight = lab.jobs().submit(() -> lab.digits().read(Drawing.parse(json)));
         inFlight.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
             inFlight = null;
             if (error != null) showFailure(error);
@@ -172,6 +167,10 @@ public class DigitsView extends Div {
     private void showFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof CancellationException) return;   // we cancelled it: the page is going away
+        if (cause instanceof IllegalArgumentException) {
+            showProblem("That drawing could not be read (" + cause.getMessage() + "). Clear the pad and try again.");
+            return;
+        }
         if (cause instanceof RejectedExecutionException) {
             showProblem("The server is busy right now; your drawing will be read on your next stroke.");
         } else {
