@@ -82,12 +82,21 @@ public final class BatchedInference implements AutoCloseable {
         List<INDArray> outputs = net.feedForward(input, false);
         int layers = LectureCnn.LAYERS.size();
         float[][] flat = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            float[] all = outputs.get(l + 1).dup('c').data().asFloat();
-            if (all.length != b * LectureCnn.LAYERS.get(l).size()) {
-                throw new IllegalStateException("layer " + l + " has an unexpected shape: " + outputs.get(l + 1).shapeInfoToString());
+        try {
+            for (int l = 0; l < layers; l++) {
+                float[] all = copyOut(outputs.get(l + 1));
+                if (all.length != b * LectureCnn.LAYERS.get(l).size()) {
+                    throw new IllegalStateException("layer " + l + " has an unexpected shape: " + outputs.get(l + 1).shapeInfoToString());
+                }
+                flat[l] = all;
             }
-            flat[l] = all;
+        } finally {
+            // ND4J frees off-heap buffers only when the GC finalises their Java objects; a busy server with a
+            // large heap would grow by hundreds of MB before that. Release them now: everything is copied out.
+            java.util.Set<INDArray> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            done.add(input);
+            done.addAll(outputs);
+            done.forEach(BatchedInference::release);
         }
         for (int i = 0; i < b; i++) {
             List<float[]> perLayer = new ArrayList<>(layers);
@@ -99,6 +108,21 @@ public final class BatchedInference implements AutoCloseable {
             }
             batch.get(i).result().complete(new LayerActivations(batch.get(i).image(), List.copyOf(perLayer)));
         }
+    }
+
+    /** The values of a whole array, in row-major order, without an intermediate ND4J copy when it is contiguous. */
+    private static float[] copyOut(INDArray a) {
+        if (a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length() && !a.isView()) return a.data().asFloat();
+        INDArray c = a.dup('c');
+        try {
+            return c.data().asFloat();
+        } finally {
+            release(c);
+        }
+    }
+
+    private static void release(INDArray a) {
+        if (a != null && a.closeable()) a.close();
     }
 
     @Override
