@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,32 +85,29 @@ class DigitsEndToEndTest {
     @Test
     void twoStudentsDrawingAtTheSameTimeEachGetTheirOwnAnswer() throws Exception {
         ChromeDriver second = Browser.start();
+        ExecutorService students = Executors.newFixedThreadPool(2);   // both draw at the same time
         try {
             DigitsPage alice = new DigitsPage(browser).open(url);
             DigitsPage bob = new DigitsPage(second).open(url);
-            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 3; i++) {
-                    alice.drawOne();
-                    alice.waitForVerdict("It's a 1");
-                    alice.clear();
-                    alice.waitForVerdict("Draw a digit from 0 to 9 in the box");
-                }
-                alice.drawOne();
-            });
-            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 3; i++) {
-                    bob.drawZero();
-                    bob.waitForVerdict("It's a 0");
-                    bob.clear();
-                    bob.waitForVerdict("Draw a digit from 0 to 9 in the box");
-                }
-                bob.drawZero();
-            });
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> drawAgainAndAgain(alice, alice::drawOne, "It's a 1"), students);
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> drawAgainAndAgain(bob, bob::drawZero, "It's a 0"), students);
             CompletableFuture.allOf(a, b).get(120, TimeUnit.SECONDS);
             assertEquals("It's a 1", alice.waitForVerdict("It's a 1"));
             assertEquals("It's a 0", bob.waitForVerdict("It's a 0"));
         } finally {
+            students.shutdownNow();
             second.quit();
         }
+    }
+
+    /** Draws, reads the verdict and clears three times, then draws once more and leaves it. */
+    private static void drawAgainAndAgain(DigitsPage page, Runnable draw, String verdict) {
+        for (int i = 0; i < 3; i++) {
+            draw.run();
+            page.waitForVerdict(verdict);
+            page.clear();
+            page.waitForVerdict("Draw a digit from 0 to 9 in the box");
+        }
+        draw.run();
     }
 }
