@@ -33,12 +33,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * "Draw a digit": the lecture's CNN reads what you draw, live, and every layer lights up.
- * Thin over {@link DigitClassifier}: the view only parses the pad's events, hands work to the job runner and
- * shows results. At most one reading per session is in flight; newer drawings that arrive meanwhile replace
- * each other, so a fast stroke never builds a queue.
+ * Thin over {@link DigitClassifier}: the view hands the pad's drawings to the job runner and shows results.
+ * At most one reading per page is in flight; newer drawings that arrive meanwhile replace each other, so a fast
+ * stroke never builds a queue.
  */
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "digits", layout = MainLayout.class)
@@ -118,6 +120,7 @@ public class DigitsView extends Div {
     }
 
     private void select(int layer, int index) {
+        if (index < 0 || index >= LectureCnn.LAYERS.get(layer).maps()) return;   // the index comes from the browser
         layers.forEach(p -> p.select(p.layer() == layer ? index : -1));
         detail.select(layer, index, current == null ? null : current.activations());
     }
@@ -132,13 +135,29 @@ public class DigitsView extends Div {
         String json = pending;
         pending = null;
         UI ui = UI.getCurrent();
-        inFlight = lab.jobs().submit(() -> lab.digits().read(Drawing.parse(json)));
+        inFlight = lab.jobs().submit(() -> lab.digits().read(Drawing.parse(json))).orTimeout(10, TimeUnit.SECONDS);
         inFlight.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
             inFlight = null;
             if (error != null) showFailure(error);
             else show(reading.orElse(null));
-            if (pending != null) readNext();
+            if (error != null && isBusy(error) && pending == null) retryLater(ui, json);
+            else if (pending != null) readNext();
         }));
+    }
+
+    /** The server was full: try the same drawing again shortly, unless the user has drawn something newer. */
+    private void retryLater(UI ui, String json) {
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> UiAccess.later(ui, () -> {
+            if (pending == null && inFlight == null && isAttached()) {
+                pending = json;
+                readNext();
+            }
+        }));
+    }
+
+    private static boolean isBusy(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RejectedExecutionException;
     }
 
     private void show(DigitReading reading) {
@@ -166,13 +185,15 @@ public class DigitsView extends Div {
 
     private void showFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof CancellationException) return;   // we cancelled it: the page is going away
+        if (cause instanceof CancellationException) return;   // the page is going away: drop the result
         if (cause instanceof IllegalArgumentException) {
             showProblem("That drawing could not be read (" + cause.getMessage() + "). Clear the pad and try again.");
             return;
         }
         if (cause instanceof RejectedExecutionException) {
-            showProblem("The server is busy right now; your drawing will be read on your next stroke.");
+            showProblem("The server is busy right now; trying again in a moment…");
+        } else if (cause instanceof TimeoutException) {
+            showProblem("The server is taking too long; your next stroke will try again.");
         } else {
             LOG.error("reading a drawing failed", cause);
             showProblem("Something went wrong reading your drawing. Please try again.");
@@ -187,6 +208,7 @@ public class DigitsView extends Div {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        // drops the result; the work behind it is a few milliseconds and is bounded by the job runner's queue
         pending = null;
         if (inFlight != null) inFlight.cancel(false);
         inFlight = null;

@@ -1,5 +1,6 @@
 package cnnlab.digits;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,11 +13,13 @@ import java.util.List;
  * because the payload comes from a browser and must not be trusted.
  */
 public record Drawing(int width, int height, float pen, List<float[]> strokes) {
-    public static final int MAX_SIDE = 2000;
+    /** The pad is 280 units; anything much larger would only make the server render a bigger picture. */
+    public static final int MAX_SIDE = 600;
+    public static final float MAX_PEN = 60;
     public static final int MAX_STROKES = 200;
     public static final int MAX_POINTS = 20_000;
     public static final int MAX_JSON_CHARS = 400_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public Drawing {
         strokes = List.copyOf(strokes);
@@ -43,7 +46,7 @@ public record Drawing(int width, int height, float pen, List<float[]> strokes) {
         if (root == null || !root.isObject()) throw new IllegalArgumentException("drawing must be a JSON object");
         int width = intIn(root, "width", 1, MAX_SIDE);
         int height = intIn(root, "height", 1, MAX_SIDE);
-        float pen = (float) numberIn(root.get("pen"), "pen", 0.5, Math.max(width, height) / 2.0);
+        float pen = (float) numberIn(root.get("pen"), "pen", 0.5, MAX_PEN);
         JsonNode strokesNode = root.get("strokes");
         if (strokesNode == null || !strokesNode.isArray()) throw new IllegalArgumentException("strokes must be an array");
         if (strokesNode.size() > MAX_STROKES) throw new IllegalArgumentException("too many strokes (at most " + MAX_STROKES + ")");

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +30,8 @@ public final class BatchedInference implements AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Request> queue;
     private final Thread worker;
+    /** Callers' continuations (UI updates, JSON writing) run here, never on the thread that owns the network. */
+    private final ExecutorService completions;
     private volatile boolean running = true;
 
     public BatchedInference(MultiLayerNetwork net, int maxBatch, int queueCapacity) {
@@ -36,6 +40,11 @@ public final class BatchedInference implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.worker = new Thread(this::serve, "inference-" + System.identityHashCode(this));
         this.worker.setDaemon(true);
+        this.completions = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, worker.getName() + "-results");
+            t.setDaemon(true);
+            return t;
+        });
         this.worker.start();
     }
 
@@ -59,18 +68,23 @@ public final class BatchedInference implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                run(batch);
+                batch.removeIf(r -> r.result().isDone());   // cancelled while queued: nobody waits for it
+                if (!batch.isEmpty()) run(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | Error e) {
-                for (Request r : batch) r.result().completeExceptionally(e);
+                for (Request r : batch) completions.execute(() -> r.result().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
         }
+        failLeftovers();
+    }
+
+    private void failLeftovers() {
         Request r;
-        while ((r = queue.poll()) != null) r.result().completeExceptionally(new RejectedExecutionException("shutting down"));
+        while ((r = queue.poll()) != null) r.result().completeExceptionally(new RejectedExecutionException("the server is shutting down"));
     }
 
     private void run(List<Request> batch) {
@@ -106,7 +120,9 @@ public final class BatchedInference implements AutoCloseable {
                 System.arraycopy(flat[l], i * size, a, 0, size);
                 perLayer.add(a);
             }
-            batch.get(i).result().complete(new LayerActivations(batch.get(i).image(), List.copyOf(perLayer)));
+            LayerActivations answer = new LayerActivations(batch.get(i).image(), List.copyOf(perLayer));
+            CompletableFuture<LayerActivations> result = batch.get(i).result();
+            completions.execute(() -> result.complete(answer));
         }
     }
 
@@ -134,5 +150,7 @@ public final class BatchedInference implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        failLeftovers();   // requests offered while the worker was stopping
+        completions.shutdown();
     }
 }

@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
@@ -19,7 +20,7 @@ import java.util.UUID;
  * stack trace ever reaching a client (unexpected failures are logged with an id the client is given).
  */
 abstract class JsonServlet extends HttpServlet {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
     static final int MAX_BODY_BYTES = 64 * 1024;
 

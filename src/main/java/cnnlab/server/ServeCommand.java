@@ -27,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
             config = LabConfig.from(host, port, models, System.getenv());
             server = new LabServer(config);
             server.start();
-        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {
             System.err.println("cannot start CNN Lab: " + e.getMessage());
             return 1;
         }

@@ -1,5 +1,6 @@
 package cnnlab.digits;
 
+import cnnlab.nn.LectureCnn;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
@@ -17,6 +18,7 @@ import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -124,6 +126,16 @@ class DigitsViewTest {
     }
 
     @Test
+    void aForgedMapIndexIsIgnored() {
+        draw(ONE);
+        await(() -> view().chart().shownProbabilities() != null);
+        JsonObject click = Json.createObject();
+        click.put("event.detail.index", 5000);
+        _fireDomEvent(view().layers().get(2).grid(), "map-click", click);
+        assertFalse(view().detail().hasSelection());
+    }
+
+    @Test
     void clickingAConv2MapShowsItsFilterAndTotalActivation() {
         draw(ONE);
         await(() -> view().chart().shownProbabilities() != null);
@@ -133,7 +145,7 @@ class DigitsViewTest {
         _fireDomEvent(conv2.grid(), "map-click", click);
         assertTrue(view().detail().hasSelection());
         float[] weights = _get(FeatureMapGrid.class, s -> s.withId("filter-weights")).shownValues();
-        assertEquals(25 * 9, weights.length, "conv2 filters have 25 slices of 3x3");
+        assertArrayEquals(Lab.current().digits().filters(LectureCnn.CONV2).filter(7), weights, "filter 7's 25 slices of 3x3");
         String text = _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("filter-activation")).getText();
         assertTrue(text.startsWith("a^7 = sum"), text);
         float[] conv2Values = conv2.grid().shownValues();

@@ -33,7 +33,10 @@ class DrawingTest {
             "{\"width\":-5,\"height\":280,\"pen\":20,\"strokes\":[]}",
             "{\"width\":280,\"height\":280,\"pen\":0,\"strokes\":[]}",
             "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":{}}",
-            "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":[[1,NaN]]}"})
+            "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":[[1,NaN]]}",
+            "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":[]} trailing",
+            "{\"width\":100000,\"height\":100000,\"pen\":20,\"strokes\":[]}",
+            "{\"width\":280,\"height\":280,\"pen\":500,\"strokes\":[]}"})
     void malformedPayloadsAreRefusedWithAMessage(String json) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Drawing.parse(json));
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank());

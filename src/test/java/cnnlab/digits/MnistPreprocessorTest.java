@@ -57,6 +57,21 @@ class MnistPreprocessorTest {
     }
 
     @Test
+    void centringUsesTheCentreOfMassNotTheBoundingBox() {
+        // an L: a long bar down the left and a short foot; its mass sits left of and below its box's centre
+        float[] px = new float[200 * 200];
+        for (int y = 20; y < 180; y++) for (int x = 20; x < 40; x++) px[y * 200 + x] = 1f;
+        for (int y = 160; y < 180; y++) for (int x = 40; x < 100; x++) px[y * 200 + x] = 1f;
+        GrayImage out = MnistPreprocessor.toMnist(new GrayImage(200, 200, px)).orElseThrow();
+        double[] com = centreOfMass(out);
+        assertEquals(14.0, com[0], 0.05);
+        assertEquals(14.0, com[1], 0.05);
+        int[] box = inkBox(out);
+        double boxCentreX = (box[0] + box[2] + 1) / 2.0;
+        assertTrue(boxCentreX > 15.0, "the box is pushed right of centre so that the mass is centred: " + boxCentreX);
+    }
+
+    @Test
     void anEmptyCanvasIsReportedEmpty() {
         assertEquals(Optional.empty(), MnistPreprocessor.toMnist(GrayImage.blank(280, 280)));
     }

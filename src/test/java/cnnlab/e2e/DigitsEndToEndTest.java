@@ -75,10 +75,13 @@ class DigitsEndToEndTest {
         DigitsPage page = new DigitsPage(browser).open(url);
         page.drawOne();
         page.waitForVerdict("It's a 1");
-        page.stroke(new int[][]{{-60, -60}, {60, -60}});   // a bar across the top: no longer a plain 1
+        page.stroke(new int[][]{{-60, -60}, {60, -60}});   // a bar across the top
+        assertEquals(2, page.strokesOnPad());
         page.undo();
+        page.waitForStrokes(1);   // only the last stroke goes
         page.waitForVerdict("It's a 1");
         page.undo();
+        page.waitForStrokes(0);
         page.waitForVerdict("Draw a digit from 0 to 9 in the box");
     }
 

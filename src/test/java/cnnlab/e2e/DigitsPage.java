@@ -103,6 +103,15 @@ final class DigitsPage {
         return ((Number) n).longValue();
     }
 
+    long strokesOnPad() {
+        return ((Number) js("return document.getElementById('pad').strokeCount")).longValue();
+    }
+
+    /** Waits until the pad holds n strokes (undo and clear go through the server, so they take a round trip). */
+    void waitForStrokes(long n) {
+        wait.until(d -> strokesOnPad() == n);
+    }
+
     long inkOnPad() {
         return ((Number) js("return document.getElementById('pad').inkedPixels()")).longValue();
     }

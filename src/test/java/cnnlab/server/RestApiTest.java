@@ -87,6 +87,7 @@ class RestApiTest {
         assertEquals(400, post("api/digits/classify", pixels(784, "-0.1")).statusCode());
         assertEquals(400, post("api/digits/classify", pixels(784, "\"0.5\"")).statusCode());
         assertEquals(400, post("api/digits/classify", pixels(784, "1e999")).statusCode());
+        assertEquals(400, post("api/digits/classify", pixels(784, "0") + "xyz").statusCode(), "trailing garbage is malformed");
         HttpResponse<String> r = post("api/digits/classify", pixels(784, "2"));
         assertTrue(JSON.readTree(r.body()).get("error").asText().contains("0..1"), r.body());
     }
