@@ -156,8 +156,11 @@ public class DigitsView extends Div {
     }
 
     private static boolean isBusy(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof RejectedExecutionException;
+        return unwrap(error) instanceof RejectedExecutionException;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void show(DigitReading reading) {
@@ -184,7 +187,7 @@ public class DigitsView extends Div {
     }
 
     private void showFailure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         if (cause instanceof CancellationException) return;   // the page is going away: drop the result
         if (cause instanceof IllegalArgumentException) {
             showProblem("That drawing could not be read (" + cause.getMessage() + "). Clear the pad and try again.");
