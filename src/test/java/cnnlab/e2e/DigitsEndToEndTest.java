@@ -64,6 +64,7 @@ class DigitsEndToEndTest {
         page.drawZero();
         page.waitForVerdict("It's a 0");
         assertEquals(0, page.topClass());
+        assertTrue(page.pushUsesWebSocket(), "server push reaches the page over a WebSocket");
         page.clickFirstMap("layer-conv2");
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> page.filterActivation().startsWith("a^0 = sum"));

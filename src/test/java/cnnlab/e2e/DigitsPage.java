@@ -61,6 +61,13 @@ final class DigitsPage {
         stroke(loop);
     }
 
+    /** True when the browser opened a WebSocket to Vaadin's push endpoint (from Chrome's DevTools log). */
+    boolean pushUsesWebSocket() {
+        return driver.manage().logs().get("performance").getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .anyMatch(m -> m.contains("\"Network.webSocketCreated\"") && m.contains("VAADIN/push"));
+    }
+
     void clear() {
         driver.findElement(By.id("clear")).click();
     }
