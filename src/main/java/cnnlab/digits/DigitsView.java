@@ -218,10 +218,6 @@ public class DigitsView extends Div {
     }
 
     // --- package-private accessors for browserless tests
-    DrawPad pad() {
-        return pad;
-    }
-
     ProbabilityChart chart() {
         return chart;
     }

@@ -35,10 +35,6 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    public int queued() {
-        return pool.getQueue().size();
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();

@@ -6,7 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -107,7 +110,7 @@ public final class BatchedInference implements AutoCloseable {
         } finally {
             // ND4J frees off-heap buffers only when the GC finalises their Java objects; a busy server with a
             // large heap would grow by hundreds of MB before that. Release them now: everything is copied out.
-            java.util.Set<INDArray> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<INDArray> done = Collections.newSetFromMap(new IdentityHashMap<>());
             done.add(input);
             done.addAll(outputs);
             done.forEach(BatchedInference::release);
