@@ -1,0 +1,307 @@
+package cnnlab.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+/**
+ * The lecture CNN run forward and backward for a batch of input images, to get the gradient of an objective with
+ * respect to the PIXELS (the weights stay fixed): what gradient ascent on the input needs.
+ *
+ * <p>Why not DL4J's own backprop or SameDiff: both cost 20-30 ms per step for 12 images on this machine (per-op
+ * overhead), too slow to animate. Here each layer is a few large ND4J operations on buffers allocated once:
+ * convolutions as an im2col gather plus ONE matrix product over the whole batch (channels-last), and their input
+ * gradient as a product with the transposed kernel plus a col2im gather. Tests check the forward pass against the
+ * DL4J network and the gradient against finite differences.
+ *
+ * <p>Not thread-safe: one instance per job. Close it to free its off-heap buffers at once.
+ */
+public final class InputGradients implements AutoCloseable {
+    /** How far forward an objective needs the network to run. */
+    public enum Depth { CONV1, CONV2, DENSE, OUTPUT }
+
+    private static final int SIDE = LectureCnn.SIDE;
+
+    private final int batch;
+    private final LectureWeights w;
+    private final List<INDArray> owned = new ArrayList<>();
+
+    // forward, channels-last: x -> a1 (conv1+ReLU) -> p1 -> a2 (conv2+ReLU) -> p2 -> a3 (dense+ReLU) -> logits
+    private final INDArray x, cols1, a1, p1, cols2, a2, p2, a3, logits;
+    private final INDArray[] cols1Slots, xShifted, cols2Slots, p1Shifted;
+    // backward
+    private final INDArray da3, dp2, gp2, up2, pup2, dz2, dcols2, dcols2Padded, stack2, dp1, gp1, up1, pup1, dz1;
+    private final INDArray dcols1, dcols1Padded, stack1, dx, zeros2, zeros1, ones9;
+    private final INDArray mask2, mask1;
+    private final INDArray[] up2Views, pup2Views, up1Views, pup1Views, stack2Slots, dcols2Shifted, stack1Slots, dcols1Shifted;
+    private final DynamicCustomOp pool1, pool2, reluBpP2, reluBpP1, eq2, eq1, select2, select1;
+
+    public InputGradients(LectureWeights weights, int batch) {
+        if (batch < 1) throw new IllegalArgumentException("batch must be >= 1");
+        this.batch = batch;
+        this.w = weights;
+        int b = batch;
+        x = buffer(b, SIDE, SIDE, 1);
+        cols1 = buffer(b, 26, 26, 9);
+        a1 = buffer(b, 26, 26, 25);
+        p1 = buffer(b, 13, 13, 25);
+        cols2 = buffer(b, 11, 11, 225);
+        a2 = buffer(b, 11, 11, 50);
+        p2 = buffer(b, 5, 5, 50);
+        a3 = buffer(b, 100);
+        logits = buffer(b, 10);
+        xShifted = shifted(x, 26);
+        cols1Slots = slots(cols1, 1);
+        p1Shifted = shifted(p1, 11);
+        cols2Slots = slots(cols2, 25);
+
+        da3 = buffer(b, 100);
+        dp2 = buffer(b, 5, 5, 50);
+        gp2 = buffer(b, 5, 5, 50);
+        up2 = buffer(b, 11, 11, 50);
+        pup2 = buffer(b, 11, 11, 50);
+        dz2 = buffer(b, 11, 11, 50);
+        dcols2 = buffer(b, 11, 11, 225);
+        dcols2Padded = buffer(b, 15, 15, 225);
+        stack2 = buffer(9, b, 13, 13, 25);
+        dp1 = buffer(b, 13, 13, 25);
+        gp1 = buffer(b, 13, 13, 25);
+        up1 = buffer(b, 26, 26, 25);
+        pup1 = buffer(b, 26, 26, 25);
+        dz1 = buffer(b, 26, 26, 25);
+        dcols1 = buffer(b, 26, 26, 9);
+        dcols1Padded = buffer(b, 30, 30, 9);
+        stack1 = buffer(9, b, SIDE, SIDE, 1);
+        dx = buffer(b, SIDE, SIDE, 1);
+        zeros2 = buffer(b, 11, 11, 50);
+        zeros1 = buffer(b, 26, 26, 25);
+        ones9 = own(Nd4j.ones(DataType.FLOAT, 1, 9));
+        mask2 = own(Nd4j.create(DataType.BOOL, b, 11, 11, 50));
+        mask1 = own(Nd4j.create(DataType.BOOL, b, 26, 26, 25));
+        up2Views = windowCorners(up2, 5);
+        pup2Views = windowCorners(pup2, 5);
+        up1Views = windowCorners(up1, 13);
+        pup1Views = windowCorners(pup1, 13);
+        stack2Slots = stackSlots(stack2);
+        dcols2Shifted = paddedSources(dcols2Padded, 13, 25);
+        stack1Slots = stackSlots(stack1);
+        dcols1Shifted = paddedSources(dcols1Padded, SIDE, 1);
+
+        pool1 = maxPool(a1, p1);
+        pool2 = maxPool(a2, p2);
+        reluBpP2 = reluBp(p2, dp2, gp2);
+        reluBpP1 = reluBp(p1, dp1, gp1);
+        eq2 = DynamicCustomOp.builder("equals").addInputs(a2, pup2).addOutputs(mask2).build();
+        eq1 = DynamicCustomOp.builder("equals").addInputs(a1, pup1).addOutputs(mask1).build();
+        select2 = DynamicCustomOp.builder("select").addInputs(mask2, up2, zeros2).addOutputs(dz2).build();
+        select1 = DynamicCustomOp.builder("select").addInputs(mask1, up1, zeros1).addOutputs(dz1).build();
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /** Runs the batch of images ({@code batch x 28 x 28}, row-major, values in [0,1]) forward as far as {@code depth}. */
+    public void forward(float[] images, Depth depth) {
+        if (images.length != batch * LectureCnn.PIXELS) {
+            throw new IllegalArgumentException("expected " + batch * LectureCnn.PIXELS + " pixels, got " + images.length);
+        }
+        FloatBuffer in = x.data().asNioFloat();
+        in.clear();
+        in.put(images);
+        conv(xShifted, cols1Slots, cols1, w.conv1(), w.conv1Bias(), a1);
+        if (depth == Depth.CONV1) return;
+        Nd4j.exec(pool1);
+        conv(p1Shifted, cols2Slots, cols2, w.conv2(), w.conv2Bias(), a2);
+        if (depth == Depth.CONV2) return;
+        Nd4j.exec(pool2);
+        INDArray flat = p2.reshape(batch, LectureCnn.LAYERS.get(3).size());
+        Nd4j.gemm(flat, w.dense(), a3, false, false, 1.0, 0.0);
+        a3.addiRowVector(w.denseBias());
+        Nd4j.exec(new RectifiedLinear(a3, a3, 0.0));
+        if (depth == Depth.DENSE) return;
+        Nd4j.gemm(a3, w.output(), logits, false, false, 1.0, 0.0);
+        logits.addiRowVector(w.outputBias());
+    }
+
+    /**
+     * The output of a layer after the last {@link #forward}, channels-last: conv1 [b,26,26,25], conv2 [b,11,11,50],
+     * dense [b,100] (all after ReLU), output [b,10] (logits, before softmax). A live view: do not keep it.
+     */
+    public INDArray activation(Depth depth) {
+        return switch (depth) {
+            case CONV1 -> a1;
+            case CONV2 -> a2;
+            case DENSE -> a3;
+            case OUTPUT -> logits;
+        };
+    }
+
+    /**
+     * Back-propagates {@code grad}, the objective's gradient with respect to {@link #activation(Depth)} (same shape), to
+     * the input pixels; returns {@code batch x 28 x 28} row-major. For conv and dense layers the gradient is taken
+     * through that layer's ReLU except for images where {@code throughRelu[i]} is false: there it reaches the
+     * pre-activation as is (used to wake a unit whose ReLU is off everywhere, which would otherwise get no gradient).
+     */
+    public float[] backward(Depth depth, INDArray grad, boolean[] throughRelu) {
+        INDArray g = grad;
+        switch (depth) {
+            case OUTPUT:
+                Nd4j.gemm(g, w.output(), da3, false, true, 1.0, 0.0);
+                g = da3;
+                throughRelu = null;
+                // fall through: continue from the dense layer's output
+            case DENSE:
+                reluMasked(a3, g, da3, throughRelu);
+                Nd4j.gemm(da3, w.dense(), dp2.reshape(batch, LectureCnn.LAYERS.get(3).size()), false, true, 1.0, 0.0);
+                Nd4j.exec(reluBpP2);   // ReLU'(z2) applied where pooling routes: a2 == p2 > 0 there
+                unpool(gp2, p2, up2Views, pup2Views);
+                Nd4j.exec(eq2);
+                Nd4j.exec(select2);
+                convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
+                break;
+            case CONV2:
+                reluMasked(a2, g, dz2, throughRelu);
+                convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
+                break;
+            case CONV1:
+                reluMasked(a1, g, dz1, throughRelu);
+                return toInput(dz1);
+        }
+        Nd4j.exec(reluBpP1);
+        unpool(gp1, p1, up1Views, pup1Views);
+        Nd4j.exec(eq1);
+        Nd4j.exec(select1);
+        return toInput(dz1);
+    }
+
+    private float[] toInput(INDArray dzConv1) {
+        convBackward(dzConv1, w.conv1(), dcols1, dcols1Padded, stack1Slots, dcols1Shifted, stack1, dx);
+        float[] out = new float[batch * LectureCnn.PIXELS];
+        FloatBuffer b = dx.data().asNioFloat();
+        b.clear();
+        b.get(out);
+        return out;
+    }
+
+    /** out = ReLU'(a) * g, per image, or g itself for images that bypass the ReLU. */
+    private void reluMasked(INDArray activation, INDArray g, INDArray out, boolean[] throughRelu) {
+        Nd4j.exec(reluBp(activation, g, out));
+        if (throughRelu == null) return;
+        for (int i = 0; i < batch; i++) {
+            if (!throughRelu[i]) out.get(point(i)).assign(g.get(point(i)));
+        }
+    }
+
+    /** conv + bias + ReLU: gather the 9 shifted copies of the input into im2col rows, then one matrix product. */
+    private void conv(INDArray[] shiftedInput, INDArray[] colSlots, INDArray cols, INDArray kernel, INDArray bias, INDArray out) {
+        for (int k = 0; k < 9; k++) colSlots[k].assign(shiftedInput[k]);
+        INDArray rows = out.reshape(out.length() / out.size(3), out.size(3));
+        Nd4j.gemm(cols.reshape(rows.size(0), cols.size(3)), kernel, rows, false, false, 1.0, 0.0);
+        rows.addiRowVector(bias);
+        Nd4j.exec(new RectifiedLinear(out, out, 0.0));
+    }
+
+    /**
+     * Gradient of a valid 3x3 convolution with respect to its input: columns = dz . kernel^T, then each input pixel
+     * sums the 9 column entries that saw it. The sum is a gather from a zero-padded copy (fast, contiguous writes)
+     * and a product with a row of ones, because scatter-adds into strided views are slow in ND4J.
+     */
+    private void convBackward(INDArray dz, INDArray kernel, INDArray dcols, INDArray padded, INDArray[] stackSlots,
+                              INDArray[] paddedShifted, INDArray stack, INDArray dInput) {
+        INDArray dzRows = dz.reshape(dz.length() / dz.size(3), dz.size(3));
+        Nd4j.gemm(dzRows, kernel, dcols.reshape(dzRows.size(0), dcols.size(3)), false, true, 1.0, 0.0);
+        padded.get(all(), interval(2, 2 + dcols.size(1)), interval(2, 2 + dcols.size(2)), all()).assign(dcols);
+        for (int k = 0; k < 9; k++) stackSlots[k].assign(paddedShifted[k]);
+        Nd4j.gemm(ones9, stack.reshape(9, dInput.length()), dInput.reshape(1, dInput.length()), false, false, 1.0, 0.0);
+    }
+
+    /** Spreads a pooled gradient and the pooled maxima back over each 2x2 window (4 strided copies each). */
+    private static void unpool(INDArray pooledGrad, INDArray pooled, INDArray[] upViews, INDArray[] pooledUpViews) {
+        for (int k = 0; k < 4; k++) {
+            upViews[k].assign(pooledGrad);
+            pooledUpViews[k].assign(pooled);
+        }
+    }
+
+    private INDArray buffer(long... shape) {
+        return own(Nd4j.zeros(DataType.FLOAT, shape));
+    }
+
+    private INDArray own(INDArray a) {
+        owned.add(a);
+        return a;
+    }
+
+    /** in[:, dy:dy+out, dx:dx+out, :] for the 9 offsets (dy, dx) of a 3x3 kernel, in im2col row order. */
+    private static INDArray[] shifted(INDArray in, int out) {
+        INDArray[] v = new INDArray[9];
+        for (int dy = 0; dy < 3; dy++) {
+            for (int dx = 0; dx < 3; dx++) v[dy * 3 + dx] = in.get(all(), interval(dy, dy + out), interval(dx, dx + out), all());
+        }
+        return v;
+    }
+
+    /** cols[..., k*C:(k+1)*C]: where kernel offset k's copy of a C-channel input goes in an im2col row. */
+    private static INDArray[] slots(INDArray cols, int channels) {
+        INDArray[] v = new INDArray[9];
+        for (int k = 0; k < 9; k++) v[k] = cols.get(all(), all(), all(), interval(k * channels, (k + 1) * channels));
+        return v;
+    }
+
+    private static INDArray[] stackSlots(INDArray stack) {
+        INDArray[] v = new INDArray[9];
+        for (int k = 0; k < 9; k++) v[k] = stack.get(point(k), all(), all(), all(), all());
+        return v;
+    }
+
+    /** For input pixel (y, x), kernel offset k = (dy, dx) came from output (y - dy, x - dx): padded[y + 2 - dy, x + 2 - dx]. */
+    private static INDArray[] paddedSources(INDArray padded, int out, int channels) {
+        INDArray[] v = new INDArray[9];
+        for (int dy = 0; dy < 3; dy++) {
+            for (int dx = 0; dx < 3; dx++) {
+                int k = dy * 3 + dx;
+                v[k] = padded.get(all(), interval(2 - dy, 2 - dy + out), interval(2 - dx, 2 - dx + out),
+                        interval(k * channels, (k + 1) * channels));
+            }
+        }
+        return v;
+    }
+
+    /** The four positions of every 2x2 pooling window (rows/columns beyond 2*pooled, as in 11 -> 5, stay zero). */
+    private static INDArray[] windowCorners(INDArray full, int pooled) {
+        INDArray[] v = new INDArray[4];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                v[i * 2 + j] = full.get(all(), interval(i, 2, i + 2 * pooled - 1), interval(j, 2, j + 2 * pooled - 1), all());
+            }
+        }
+        return v;
+    }
+
+    private static DynamicCustomOp maxPool(INDArray in, INDArray out) {
+        // kernel 2x2, stride 2, no padding, dilation 1, VALID, NHWC
+        return DynamicCustomOp.builder("maxpool2d").addInputs(in).addOutputs(out)
+                .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build();
+    }
+
+    private static DynamicCustomOp reluBp(INDArray activation, INDArray grad, INDArray out) {
+        return DynamicCustomOp.builder("relu_bp").addInputs(activation, grad).addOutputs(out).addFloatingPointArguments(0.0).build();
+    }
+
+    @Override
+    public void close() {
+        for (INDArray a : owned) a.close();
+        owned.clear();
+    }
+}
