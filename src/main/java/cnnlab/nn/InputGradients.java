@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
@@ -41,10 +43,9 @@ public final class InputGradients implements AutoCloseable {
     private final INDArray[] cols1Slots, xShifted, cols2Slots, p1Shifted;
     // backward
     private final INDArray da3, dp2, gp2, up2, pup2, dz2, dcols2, dcols2Padded, stack2, dp1, gp1, up1, pup1, dz1;
-    private final INDArray dcols1, dcols1Padded, stack1, dx, zeros2, zeros1, ones9;
-    private final INDArray mask2, mask1;
+    private final INDArray dcols1, dcols1Padded, stack1, dx, ones9;
     private final INDArray[] up2Views, pup2Views, up1Views, pup1Views, stack2Slots, dcols2Shifted, stack1Slots, dcols1Shifted;
-    private final DynamicCustomOp pool1, pool2, reluBpP2, reluBpP1, eq2, eq1, select2, select1;
+    private final DynamicCustomOp pool1, pool2, reluBpP2, reluBpP1;
 
     public InputGradients(LectureWeights weights, int batch) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1");
@@ -83,11 +84,7 @@ public final class InputGradients implements AutoCloseable {
         dcols1Padded = buffer(b, 30, 30, 9);
         stack1 = buffer(9, b, SIDE, SIDE, 1);
         dx = buffer(b, SIDE, SIDE, 1);
-        zeros2 = buffer(b, 11, 11, 50);
-        zeros1 = buffer(b, 26, 26, 25);
         ones9 = own(Nd4j.ones(DataType.FLOAT, 1, 9));
-        mask2 = own(Nd4j.create(DataType.BOOL, b, 11, 11, 50));
-        mask1 = own(Nd4j.create(DataType.BOOL, b, 26, 26, 25));
         up2Views = windowCorners(up2, 5);
         pup2Views = windowCorners(pup2, 5);
         up1Views = windowCorners(up1, 13);
@@ -101,10 +98,6 @@ public final class InputGradients implements AutoCloseable {
         pool2 = maxPool(a2, p2);
         reluBpP2 = reluBp(p2, dp2, gp2);
         reluBpP1 = reluBp(p1, dp1, gp1);
-        eq2 = DynamicCustomOp.builder("equals").addInputs(a2, pup2).addOutputs(mask2).build();
-        eq1 = DynamicCustomOp.builder("equals").addInputs(a1, pup1).addOutputs(mask1).build();
-        select2 = DynamicCustomOp.builder("select").addInputs(mask2, up2, zeros2).addOutputs(dz2).build();
-        select1 = DynamicCustomOp.builder("select").addInputs(mask1, up1, zeros1).addOutputs(dz1).build();
     }
 
     public int batch() {
@@ -165,9 +158,7 @@ public final class InputGradients implements AutoCloseable {
                 reluMasked(a3, g, da3, throughRelu);
                 Nd4j.gemm(da3, w.dense(), dp2.reshape(batch, LectureCnn.LAYERS.get(3).size()), false, true, 1.0, 0.0);
                 Nd4j.exec(reluBpP2);   // ReLU'(z2) applied where pooling routes: a2 == p2 > 0 there
-                unpool(gp2, p2, up2Views, pup2Views);
-                Nd4j.exec(eq2);
-                Nd4j.exec(select2);
+                unpool(gp2, p2, a2, up2Views, pup2Views, up2, pup2, dz2);
                 convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
                 break;
             case CONV2:
@@ -179,9 +170,7 @@ public final class InputGradients implements AutoCloseable {
                 return toInput(dz1);
         }
         Nd4j.exec(reluBpP1);
-        unpool(gp1, p1, up1Views, pup1Views);
-        Nd4j.exec(eq1);
-        Nd4j.exec(select1);
+        unpool(gp1, p1, a1, up1Views, pup1Views, up1, pup1, dz1);
         return toInput(dz1);
     }
 
@@ -226,12 +215,22 @@ public final class InputGradients implements AutoCloseable {
         Nd4j.gemm(ones9, stack.reshape(9, dInput.length()), dInput.reshape(1, dInput.length()), false, false, 1.0, 0.0);
     }
 
-    /** Spreads a pooled gradient and the pooled maxima back over each 2x2 window (4 strided copies each). */
-    private static void unpool(INDArray pooledGrad, INDArray pooled, INDArray[] upViews, INDArray[] pooledUpViews) {
+    /**
+     * Max-pooling backward: each window's gradient goes to the position that held the maximum. The pooled gradient
+     * and maxima are spread over their 2x2 windows (4 strided copies each, fast), then masked where
+     * activation == window max, computed as 1 - sign(max - activation) because max >= activation (ND4J's boolean
+     * select is ~100x slower here). Exact ties (other than silent zeros, which ReLU' has removed) share the gradient.
+     */
+    private static void unpool(INDArray pooledGrad, INDArray pooled, INDArray activation, INDArray[] upViews,
+                               INDArray[] pooledUpViews, INDArray up, INDArray pooledUp, INDArray out) {
         for (int k = 0; k < 4; k++) {
             upViews[k].assign(pooledGrad);
             pooledUpViews[k].assign(pooled);
         }
+        pooledUp.subi(activation);
+        Nd4j.exec(new Sign(pooledUp, pooledUp));
+        pooledUp.rsubi(1.0);
+        Nd4j.exec(new MulOp(up, pooledUp, out));
     }
 
     private INDArray buffer(long... shape) {

@@ -3,6 +3,7 @@ package cnnlab.server;
 import cnnlab.digits.DigitClassifier;
 import cnnlab.jobs.JobRunner;
 import cnnlab.nn.ModelFiles;
+import cnnlab.nn.NativeThreads;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class Lab implements AutoCloseable {
     /** Loads every shipped model from {@code models} and makes the result the current lab. */
     public static synchronized Lab start(Path models) {
         if (current != null) return current;
+        NativeThreads.useOneBlasThread();
         current = new Lab(new DigitClassifier(ModelFiles.load(models.resolve(ModelFiles.MNIST))), new JobRunner(2, 256));
         return current;
     }
