@@ -48,6 +48,8 @@ export class FeatureMaps extends LitElement {
   /** One tooltip per map, separated by line breaks. */
   @property({ type: String }) labels = '';
   @property({ type: Number }) selected = -1;
+  /** Optional short text drawn under each map, separated by line breaks (e.g. a value that changes live). */
+  @property({ type: String }) captions = '';
   @query('canvas') private canvas!: HTMLCanvasElement;
 
   render() {
@@ -60,7 +62,9 @@ export class FeatureMaps extends LitElement {
     const cols = Math.max(1, Math.min(this.columns, this.maps || 1));
     const rows = Math.max(1, Math.ceil(this.maps / cols));
     const cw = this.mapWidth * this.cell, ch = this.mapHeight * this.cell;
-    return { cols, rows, cw, ch, width: cols * (cw + this.gap) - this.gap + 4, height: rows * (ch + this.gap) - this.gap + 4 };
+    const band = this.captions ? 14 : 0;   // room for one line of caption under each map
+    const rowH = ch + band + this.gap;
+    return { cols, rows, cw, ch, band, rowH, width: cols * (cw + this.gap) - this.gap + 4, height: rows * rowH - this.gap + 4 };
   }
 
   private paint() {
@@ -79,14 +83,21 @@ export class FeatureMaps extends LitElement {
     const tctx = tile.getContext('2d')!;
     const img = tctx.createImageData(this.mapWidth, this.mapHeight);
     ctx.imageSmoothingEnabled = false;
+    const captions = this.captions ? this.captions.split('\n') : [];
     for (let m = 0; m < this.maps; m++) {
       for (let p = 0; p < area; p++) {
         const [r, gr, b] = colour(this.palette, bytes[m * area + p] ?? 0);
         img.data[p * 4] = r; img.data[p * 4 + 1] = gr; img.data[p * 4 + 2] = b; img.data[p * 4 + 3] = 255;
       }
       tctx.putImageData(img, 0, 0);
-      const x = 2 + (m % g.cols) * (g.cw + this.gap), y = 2 + Math.floor(m / g.cols) * (g.ch + this.gap);
+      const x = 2 + (m % g.cols) * (g.cw + this.gap), y = 2 + Math.floor(m / g.cols) * g.rowH;
       ctx.drawImage(tile, x, y, g.cw, g.ch);
+      if (g.band && captions[m]) {
+        ctx.fillStyle = getComputedStyle(this).color || '#333';
+        ctx.font = '10px system-ui, sans-serif';
+        ctx.textBaseline = 'top';
+        ctx.fillText(captions[m], x, y + g.ch + 2, g.cw);
+      }
       if (m === this.selected) {
         ctx.strokeStyle = '#1676f3';
         ctx.lineWidth = 2;
@@ -100,7 +111,7 @@ export class FeatureMaps extends LitElement {
     const r = this.canvas.getBoundingClientRect();
     const x = (e.clientX - r.left) * (this.canvas.width / r.width) - 2;
     const y = (e.clientY - r.top) * (this.canvas.height / r.height) - 2;
-    const col = Math.floor(x / (g.cw + this.gap)), row = Math.floor(y / (g.ch + this.gap));
+    const col = Math.floor(x / (g.cw + this.gap)), row = Math.floor(y / g.rowH);
     if (col < 0 || col >= g.cols || row < 0) return -1;
     const i = row * g.cols + col;
     return i < this.maps ? i : -1;

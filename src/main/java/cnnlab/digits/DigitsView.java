@@ -165,6 +165,7 @@ public class DigitsView extends Div {
 
     private void show(DigitReading reading) {
         current = reading;
+        getUI().ifPresent(ui -> LastDrawing.remember(ui.getSession(), reading == null ? null : reading.networkInput().pixels()));
         verdict.setClassName("lab-prompt", reading == null);
         if (reading == null) {
             verdict.setText(PROMPT);

@@ -22,8 +22,10 @@ public final class Ascent implements AutoCloseable {
 
     private final AscentSettings settings;
     private final int pictures;
-    private final InputGradients net;
-    private final Objective objective;
+    private final LectureWeights weights;
+    private final int[] units;
+    private InputGradients net;
+    private Objective objective;
     private final Constraints[] constraints;
     private final float[] x, m, v;
     private final Random jitter;
@@ -34,8 +36,9 @@ public final class Ascent implements AutoCloseable {
     /** @param drawing the user's 28x28 drawing, needed only when the settings start from it */
     public Ascent(LectureWeights weights, AscentSettings settings, float[] drawing) {
         this.settings = settings;
+        this.weights = weights;
         this.pictures = settings.pictures();
-        int[] units = new int[pictures];
+        units = new int[pictures];
         constraints = new Constraints[pictures];
         for (int i = 0; i < pictures; i++) {
             units[i] = settings.unitOf(i);
@@ -46,8 +49,6 @@ public final class Ascent implements AutoCloseable {
         v = new float[x.length];
         jitter = new Random(settings.seed() * 31 + 7);
         curves = new float[pictures][settings.steps() + 1];
-        net = new InputGradients(weights, pictures);
-        objective = new Objective(settings.target(), settings.measure(), units);
         lastValues = currentValues();
         for (int i = 0; i < pictures; i++) curves[i][0] = lastValues[i];
     }
@@ -86,7 +87,7 @@ public final class Ascent implements AutoCloseable {
         int j = settings.constraints().jitter();
         int dy = j == 0 ? 0 : jitter.nextInt(2 * j + 1) - j, dx = j == 0 ? 0 : jitter.nextInt(2 * j + 1) - j;
         float[] seen = j == 0 ? x : roll(x, dy, dx);
-        net.forward(seen, settings.target().depth());
+        network().forward(seen, settings.target().depth());
         float[] values = objective.values(net);
         for (int i = 0; i < pictures; i++) curves[i][step] = values[i];
         lastValues = values;
@@ -109,7 +110,7 @@ public final class Ascent implements AutoCloseable {
      * (one forward pass per step, not two); only the start and the end are measured separately.
      */
     private float[] currentValues() {
-        net.forward(x, settings.target().depth());
+        network().forward(x, settings.target().depth());
         return objective.values(net);
     }
 
@@ -170,7 +171,7 @@ public final class Ascent implements AutoCloseable {
 
     /** A copy of the current state for the screen; with the network's verdict on each picture. */
     public AscentFrame frame() {
-        net.forward(x, Depth.OUTPUT);
+        network().forward(x, Depth.OUTPUT);
         float[] logits = net.activation(Depth.OUTPUT).data().asFloat();
         int[] verdict = new int[pictures];
         float[] confidence = new float[pictures];
@@ -199,9 +200,30 @@ public final class Ascent implements AutoCloseable {
         return ink;
     }
 
+    /** The network buffers, allocated on first use after construction or {@link #close()}. */
+    private InputGradients network() {
+        if (net == null) {
+            net = new InputGradients(weights, pictures);
+            objective = new Objective(settings.target(), settings.measure(), units);
+        }
+        return net;
+    }
+
+    /** The pictures as they are now (a copy). */
+    public float[] images() {
+        return x.clone();
+    }
+
+    /**
+     * Frees the off-heap network buffers (up to ~80 MB for 100 pictures) but keeps the state: a stopped run waiting
+     * for "Resume" costs only its pictures. The next step allocates them again.
+     */
     @Override
     public void close() {
+        if (net == null) return;
         objective.close();
         net.close();
+        net = null;
+        objective = null;
     }
 }

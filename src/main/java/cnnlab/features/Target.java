@@ -25,6 +25,11 @@ public enum Target {
         return label;
     }
 
+    /** "conv2 filters", "output classes": the label for several units. */
+    public String plural() {
+        return label + (label.endsWith("s") ? "es" : "s");
+    }
+
     /** "filter", "neuron" or "class": how the lecture calls one unit of this layer. */
     public String unitName() {
         return unitName;

@@ -1,7 +1,11 @@
 package cnnlab.server;
 
 import cnnlab.digits.DigitClassifier;
+import cnnlab.features.FeaturesService;
 import cnnlab.jobs.JobRunner;
+import cnnlab.jobs.LongJobs;
+import cnnlab.nn.LectureWeights;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
 
@@ -17,17 +21,26 @@ public final class Lab implements AutoCloseable {
 
     private final DigitClassifier digits;
     private final JobRunner jobs;
+    private final LongJobs longJobs;
+    private final FeaturesService features;
 
-    private Lab(DigitClassifier digits, JobRunner jobs) {
+    private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features) {
         this.digits = digits;
         this.jobs = jobs;
+        this.longJobs = longJobs;
+        this.features = features;
     }
 
     /** Loads every shipped model from {@code models} and makes the result the current lab. */
     public static synchronized Lab start(Path models) {
         if (current != null) return current;
         NativeThreads.useOneBlasThread();
-        current = new Lab(new DigitClassifier(ModelFiles.load(models.resolve(ModelFiles.MNIST))), new JobRunner(2, 256));
+        MultiLayerNetwork mnist = ModelFiles.load(models.resolve(ModelFiles.MNIST));
+        LectureWeights weights = LectureWeights.of(mnist);   // copied before the inference thread owns the network
+        // two visualisations at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
+        LongJobs longJobs = new LongJobs(2, 64);
+        current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
+                new FeaturesService(weights, longJobs, 64L << 20));
         return current;
     }
 
@@ -43,9 +56,19 @@ public final class Lab implements AutoCloseable {
         return jobs;
     }
 
+    /** The slots for heavy jobs (visualisations). */
+    public LongJobs longJobs() {
+        return longJobs;
+    }
+
+    public FeaturesService features() {
+        return features;
+    }
+
     @Override
     public synchronized void close() {
         jobs.close();
+        longJobs.close();
         digits.close();
         if (current == this) current = null;
     }

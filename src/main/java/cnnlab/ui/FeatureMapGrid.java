@@ -73,6 +73,11 @@ public class FeatureMapGrid extends Component {
         getElement().setProperty("labels", String.join("\n", labels));
     }
 
+    /** Short text drawn under each map (values that change while you watch); an empty list removes them. */
+    public void setCaptions(List<String> captions) {
+        getElement().setProperty("captions", String.join("\n", captions));
+    }
+
     public void setSelected(int index) {
         getElement().setProperty("selected", index);
     }

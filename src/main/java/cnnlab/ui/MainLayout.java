@@ -1,6 +1,7 @@
 package cnnlab.ui;
 
 import cnnlab.digits.DigitsView;
+import cnnlab.features.FeaturesView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
@@ -32,6 +33,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setLabel("Lecture topics");
         nav.addItem(new SideNavItem("Draw a digit", DigitsView.class, VaadinIcon.PENCIL.create()));
+        nav.addItem(new SideNavItem("What does it learn?", FeaturesView.class, VaadinIcon.EYE.create()));
         return nav;
     }
 }

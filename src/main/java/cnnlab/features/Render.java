@@ -1,0 +1,42 @@
+package cnnlab.features;
+
+import cnnlab.nn.LectureCnn;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A visualisation as far as it got: its last frame and a film of the pictures at regular steps (one byte per pixel),
+ * from which the animated GIF is made. Finished renders are what the cache keeps.
+ */
+public record Render(AscentFrame last, List<byte[]> film) {
+    public Render {
+        film = List.copyOf(film);
+    }
+
+    public static byte[] quantise(float[] images) {
+        byte[] q = new byte[images.length];
+        for (int i = 0; i < q.length; i++) q[i] = (byte) Math.round(Math.max(0, Math.min(1, images[i])) * 255);
+        return q;
+    }
+
+    public long bytes() {
+        return (long) film.size() * last.images().length + last.images().length * 4L;
+    }
+
+    /** The film of pictures {@code from..to-1} as an animated GIF (the last frame held for two seconds). */
+    public byte[] gif(int from, int to, int columns, int scale) {
+        List<BufferedImage> frames = new ArrayList<>();
+        for (byte[] q : film) {
+            float[] images = new float[q.length];
+            for (int i = 0; i < q.length; i++) images[i] = (q[i] & 0xff) / 255f;
+            frames.add(Pictures.grid(images, from, to, columns, scale));
+        }
+        return AnimatedGif.encode(frames, 80, 2000);
+    }
+
+    public int pictures() {
+        return last.images().length / LectureCnn.PIXELS;
+    }
+}
