@@ -79,7 +79,8 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     /** Frames from the job wait here; at most one UI update is scheduled at a time, and it takes the newest. */
     private final AtomicReference<AscentFrame> pendingFrame = new AtomicReference<>();
     private final AtomicBoolean updateScheduled = new AtomicBoolean();
-    private boolean autoRun = true;
+    private boolean autoRun;
+    private String linkProblems;
 
     public FeaturesView() {
         addClassName("lab-page");
@@ -143,19 +144,28 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         AscentSettings.Parsed parsed = AscentSettings.fromQuery(event.getLocation().getQueryParameters().getParameters());
+        controls.setDrawingAvailable(LastDrawing.of(event.getUI().getSession()) != null);
         controls.setSettings(parsed.settings());
-        if (!parsed.problems().isEmpty()) {
-            showNotice("Some settings in the link were not understood and were reset: " + String.join("; ", parsed.problems()) + ".");
-        }
+        hideNotice();
+        linkProblems = parsed.problems().isEmpty() ? null
+                : "Some settings in the link were not understood and were reset: " + String.join("; ", parsed.problems()) + ".";
+        if (isAttached()) runFromLink();   // a link followed while on this page: show its result
+        else autoRun = true;
+    }
+
+    /** Runs the settings that came in the URL, then says what in the link was ignored. */
+    private void runFromLink() {
+        restart();
+        if (linkProblems != null) showNotice(linkProblems);
+        linkProblems = null;
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        controls.setDrawingAvailable(LastDrawing.of(attachEvent.getSession()) != null);
         if (autoRun) {
             // the page opens on a result: the lecture's figure (cached after the first student) or the shared link's
             autoRun = false;
-            restart();
+            runFromLink();
         }
     }
 
