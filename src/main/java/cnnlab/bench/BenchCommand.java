@@ -1,5 +1,6 @@
 package cnnlab.bench;
 
+import cnnlab.nn.NativeThreads;
 import cnnlab.server.LabConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code bench <topic>}: timings printed as name=value lines (medians; the machine is shared and noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed; prints name=value lines.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Topic: digits")
+    @Parameters(index = "0", description = "Topic: digits, features")
     String topic;
 
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
@@ -19,11 +20,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ("digits".equals(topic)) {
-            new DigitsBench(LabConfig.modelsFolder(models, System.getenv())).run(System.out);
-            return 0;
+        Path folder = LabConfig.modelsFolder(models, System.getenv());
+        NativeThreads.useOneBlasThread();   // as the server runs
+        switch (topic) {
+            case "digits" -> new DigitsBench(folder).run(System.out);
+            case "features" -> new FeaturesBench(folder).run(System.out);
+            default -> {
+                System.err.println("unknown topic '" + topic + "' (available: digits, features)");
+                return 2;
+            }
         }
-        System.err.println("unknown topic '" + topic + "' (available: digits)");
-        return 2;
+        return 0;
     }
 }

@@ -11,11 +11,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintStream;
+
+import static cnnlab.bench.Timing.medianMs;
+import static cnnlab.bench.Timing.print;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,21 +67,4 @@ public final class DigitsBench {
         print(out, "params", net.numParams());
         out.println("threads=" + Runtime.getRuntime().availableProcessors() + " (cores seen by the JVM)");
     }
-
-    private static void print(PrintStream out, String name, double value) {
-        out.println(name + "=" + String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.3f", value));
-    }
-
-    static double medianMs(int warm, int n, Runnable r) {
-        for (int i = 0; i < warm; i++) r.run();
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            long a = System.nanoTime();
-            r.run();
-            t[i] = (System.nanoTime() - a) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[n / 2];
-    }
-
 }

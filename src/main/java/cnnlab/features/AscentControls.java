@@ -72,14 +72,11 @@ public class AscentControls extends Div {
         start.setId("start");
         seed.setMin(0);
         seed.setStepButtonsVisible(true);
-        steps.setMin(1);
-        steps.setMax(AscentSettings.MAX_STEPS);
-        steps.setStepButtonsVisible(true);
-        steps.setStep(50);
+        // no min/max/step on these: Vaadin would mark e.g. 200 invalid as off the step grid; read() checks them
+        steps.setHelperText("1-" + AscentSettings.MAX_STEPS);
         steps.setId("steps");
-        stepSize.setMin(0.0001);
-        stepSize.setMax(1);
-        stepSize.setStep(0.01);
+        stepSize.setHelperText("(0, 1]");
+        stepSize.setId("step-size");
         optimiser.setLabel("Optimiser");
         optimiser.setItems(Optimiser.values());
         optimiser.setItemLabelGenerator(Optimiser::label);

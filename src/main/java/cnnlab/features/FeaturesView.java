@@ -125,16 +125,21 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         zoomCaption.setId("zoom-caption");
         zoomCaption.addClassName("lab-caption");
         curve.setId("curve");
-        Div detail = new Div(new H4("Selected picture"), zoom, zoomCaption, picturePng, new H4("Objective over the steps"), curve);
-        detail.addClassNames("lab-card", "lab-detail");
+        Div zoomCard = new Div(new H4("Selected picture"), zoom, zoomCaption, picturePng);
+        zoomCard.addClassNames("lab-card", "lab-zoom");
+        Div curveCard = new Div(new H4("Objective over the steps"), curve,
+                caption("One line per picture; the selected one in blue."));
+        curveCard.addClassNames("lab-card", "lab-curve-card");
+        FlexLayout detail = new FlexLayout(zoomCard, curveCard);
+        detail.addClassName("lab-detail");
+        detail.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         Div downloads = new Div(gridPng, gif);
         downloads.addClassName("lab-downloads");
 
-        Div centre = new Div(runCard, board, downloads);
+        Div centre = new Div(runCard, board, downloads, detail);
         centre.addClassName("lab-centre");
-        FlexLayout body = new FlexLayout(left, centre, detail);
+        FlexLayout body = new FlexLayout(left, centre);
         body.addClassName("lab-features");
-        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         updateButtons();
         return body;
     }
@@ -198,8 +203,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         visualisation = null;
         fromCache = null;
         selected = Math.min(selected, settings.pictures() - 1);
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("features", QueryParameters.simple(settings.toQuery()))));
+        showInAddressBar(settings);
         Optional<Render> cached = service.cached(settings);
         if (cached.isPresent()) {
             fromCache = cached.get();
@@ -218,6 +222,15 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         board.clear();
         shown = null;
         launch();
+    }
+
+    /**
+     * Puts the settings in the URL (replacing, not adding, a history entry) so the address can be shared. Deferred
+     * to the end of the round trip: on the first load the router records the requested address after attach.
+     */
+    private void showInAddressBar(AscentSettings settings) {
+        getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> ui.getPage().getHistory().replaceState(null,
+                new Location("features", QueryParameters.simple(settings.toQuery())))));
     }
 
     private void stop() {
@@ -246,6 +259,12 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
             if (visualisation == v && v.queuePosition() > 0) status.setText(waitingText(v.queuePosition()));
         });
         updateButtons();
+    }
+
+    private static Paragraph caption(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("lab-caption");
+        return p;
     }
 
     private static String waitingText(int position) {

@@ -27,8 +27,8 @@ public class ObjectiveCurve extends Div {
         }
         if (hi - lo < 1e-6) hi = lo + 1;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' width='%d' height='%d' role='img' aria-label='objective over steps'>",
-                W, H, W, H));
+                "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' width='100%%' role='img' aria-label='objective over steps'>",
+                W, H));
         svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' class='axis'/>", LEFT, H - BOTTOM, W - 4, H - BOTTOM));
         svg.append(String.format(Locale.ROOT, "<line x1='%d' y1='4' x2='%d' y2='%d' class='axis'/>", LEFT, LEFT, H - BOTTOM));
         svg.append(String.format(Locale.ROOT, "<text x='%d' y='12' class='tick' text-anchor='end'>%s</text>", LEFT - 4, label(hi)));

@@ -39,12 +39,12 @@ public final class InputGradients implements AutoCloseable {
     private final List<INDArray> owned = new ArrayList<>();
 
     // forward, channels-last: x -> a1 (conv1+ReLU) -> p1 -> a2 (conv2+ReLU) -> p2 -> a3 (dense+ReLU) -> logits
-    private final INDArray x, cols1, a1, p1, cols2, a2, p2, a3, logits;
-    private final INDArray[] cols1Slots, xShifted, cols2Slots, p1Shifted;
+    private final INDArray cols1, a1, p1, cols2, a2, p2, a3, logits;
+    private final INDArray[] cols2Slots, p1Shifted;
     // backward
     private final INDArray da3, dp2, gp2, up2, pup2, dz2, dcols2, dcols2Padded, stack2, dp1, gp1, up1, pup1, dz1;
-    private final INDArray dcols1, dcols1Padded, stack1, dx, ones9;
-    private final INDArray[] up2Views, pup2Views, up1Views, pup1Views, stack2Slots, dcols2Shifted, stack1Slots, dcols1Shifted;
+    private final INDArray dcols1, ones9;
+    private final INDArray[] up2Views, pup2Views, up1Views, pup1Views, stack2Slots, dcols2Shifted;
     private final DynamicCustomOp pool1, pool2, reluBpP2, reluBpP1;
 
     public InputGradients(LectureWeights weights, int batch) {
@@ -52,7 +52,6 @@ public final class InputGradients implements AutoCloseable {
         this.batch = batch;
         this.w = weights;
         int b = batch;
-        x = buffer(b, SIDE, SIDE, 1);
         cols1 = buffer(b, 26, 26, 9);
         a1 = buffer(b, 26, 26, 25);
         p1 = buffer(b, 13, 13, 25);
@@ -61,8 +60,6 @@ public final class InputGradients implements AutoCloseable {
         p2 = buffer(b, 5, 5, 50);
         a3 = buffer(b, 100);
         logits = buffer(b, 10);
-        xShifted = shifted(x, 26);
-        cols1Slots = slots(cols1, 1);
         p1Shifted = shifted(p1, 11);
         cols2Slots = slots(cols2, 25);
 
@@ -81,9 +78,6 @@ public final class InputGradients implements AutoCloseable {
         pup1 = buffer(b, 26, 26, 25);
         dz1 = buffer(b, 26, 26, 25);
         dcols1 = buffer(b, 26, 26, 9);
-        dcols1Padded = buffer(b, 30, 30, 9);
-        stack1 = buffer(9, b, SIDE, SIDE, 1);
-        dx = buffer(b, SIDE, SIDE, 1);
         ones9 = own(Nd4j.ones(DataType.FLOAT, 1, 9));
         up2Views = windowCorners(up2, 5);
         pup2Views = windowCorners(pup2, 5);
@@ -91,8 +85,6 @@ public final class InputGradients implements AutoCloseable {
         pup1Views = windowCorners(pup1, 13);
         stack2Slots = stackSlots(stack2);
         dcols2Shifted = paddedSources(dcols2Padded, 13, 25);
-        stack1Slots = stackSlots(stack1);
-        dcols1Shifted = paddedSources(dcols1Padded, SIDE, 1);
 
         pool1 = maxPool(a1, p1);
         pool2 = maxPool(a2, p2);
@@ -109,10 +101,10 @@ public final class InputGradients implements AutoCloseable {
         if (images.length != batch * LectureCnn.PIXELS) {
             throw new IllegalArgumentException("expected " + batch * LectureCnn.PIXELS + " pixels, got " + images.length);
         }
-        FloatBuffer in = x.data().asNioFloat();
+        FloatBuffer in = cols1.data().asNioFloat();
         in.clear();
-        in.put(images);
-        conv(xShifted, cols1Slots, cols1, w.conv1(), w.conv1Bias(), a1);
+        in.put(pixelColumns(images));
+        convProduct(cols1, w.conv1(), w.conv1Bias(), a1);
         if (depth == Depth.CONV1) return;
         Nd4j.exec(pool1);
         conv(p1Shifted, cols2Slots, cols2, w.conv2(), w.conv2Bias(), a2);
@@ -175,11 +167,58 @@ public final class InputGradients implements AutoCloseable {
     }
 
     private float[] toInput(INDArray dzConv1) {
-        convBackward(dzConv1, w.conv1(), dcols1, dcols1Padded, stack1Slots, dcols1Shifted, stack1, dx);
-        float[] out = new float[batch * LectureCnn.PIXELS];
-        FloatBuffer b = dx.data().asNioFloat();
+        INDArray dzRows = dzConv1.reshape(dzConv1.length() / dzConv1.size(3), dzConv1.size(3));
+        Nd4j.gemm(dzRows, w.conv1(), dcols1.reshape(dzRows.size(0), 9), false, true, 1.0, 0.0);
+        float[] columns = new float[(int) dcols1.length()];
+        FloatBuffer b = dcols1.data().asNioFloat();
         b.clear();
-        b.get(out);
+        b.get(columns);
+        return pixelGradient(columns);
+    }
+
+    /*
+     * The input layer's im2col and col2im work on the pixels as Java arrays: the image has ONE channel, so ND4J's
+     * strided copies would move one float at a time (measured: a third of a whole ascent step); here they are two
+     * tight loops over ~10^5 floats. The arithmetic (the matrix products) stays in ND4J.
+     */
+
+    /** im2col of the 28x28 pictures: row (image, y, x) holds the 3x3 patch at (y, x), in (dy, dx) order. */
+    private float[] pixelColumns(float[] images) {
+        float[] cols = new float[batch * 26 * 26 * 9];
+        int i = 0;
+        for (int b = 0; b < batch; b++) {
+            int base = b * LectureCnn.PIXELS;
+            for (int y = 0; y < 26; y++) {
+                for (int x = 0; x < 26; x++) {
+                    int p = base + y * SIDE + x;
+                    for (int dy = 0; dy < 3; dy++, p += SIDE) {
+                        cols[i++] = images[p];
+                        cols[i++] = images[p + 1];
+                        cols[i++] = images[p + 2];
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+
+    /** col2im: every pixel sums the gradient of each patch position it appeared in. */
+    private float[] pixelGradient(float[] columns) {
+        float[] out = new float[batch * LectureCnn.PIXELS];
+        int i = 0;
+        for (int b = 0; b < batch; b++) {
+            int base = b * LectureCnn.PIXELS;
+            for (int y = 0; y < 26; y++) {
+                for (int x = 0; x < 26; x++) {
+                    int p = base + y * SIDE + x;
+                    for (int dy = 0; dy < 3; dy++, p += SIDE) {
+                        out[p] += columns[i++];
+                        out[p + 1] += columns[i++];
+                        out[p + 2] += columns[i++];
+                    }
+                }
+            }
+        }
         return out;
     }
 
@@ -195,6 +234,11 @@ public final class InputGradients implements AutoCloseable {
     /** conv + bias + ReLU: gather the 9 shifted copies of the input into im2col rows, then one matrix product. */
     private void conv(INDArray[] shiftedInput, INDArray[] colSlots, INDArray cols, INDArray kernel, INDArray bias, INDArray out) {
         for (int k = 0; k < 9; k++) colSlots[k].assign(shiftedInput[k]);
+        convProduct(cols, kernel, bias, out);
+    }
+
+    /** out = ReLU(cols . kernel + bias), one matrix product for the whole batch. */
+    private void convProduct(INDArray cols, INDArray kernel, INDArray bias, INDArray out) {
         INDArray rows = out.reshape(out.length() / out.size(3), out.size(3));
         Nd4j.gemm(cols.reshape(rows.size(0), cols.size(3)), kernel, rows, false, false, 1.0, 0.0);
         rows.addiRowVector(bias);

@@ -2,15 +2,11 @@ package cnnlab.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /** Page object for "Draw a digit": what a person does and sees there. */
@@ -144,23 +140,11 @@ final class DigitsPage {
 
     /** A screenshot of the whole page (the window is made as tall as the page for the shot). */
     void fullPageScreenshot(String name) {
-        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
-        long height = ((Number) js("return document.querySelector('vaadin-app-layout').scrollHeight + "
-                + "Math.max(0, document.querySelector('.lab-page').scrollHeight - window.innerHeight + 120)")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int) Math.min(4000, height)));
-        js("document.querySelector('.lab-page').scrollIntoView()");
-        screenshot(name);
-        driver.manage().window().setSize(before);
+        Screenshots.fullPage(driver, name);
     }
 
     void screenshot(String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            System.err.println("screenshot failed: " + e);
-        }
+        Screenshots.take(driver, name);
     }
 
     Object js(String script, Object... args) {

@@ -1,0 +1,75 @@
+package cnnlab.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/** Page object for "What does the CNN learn?": the run buttons, the status line, the pictures as painted. */
+final class FeaturesPage {
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    FeaturesPage(ChromeDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    /** Opens the page with these URL settings (e.g. "steps=2000&seed=3") and waits for the first frame. */
+    FeaturesPage open(String baseUrl, String query) {
+        driver.get(baseUrl + "features" + (query.isEmpty() ? "" : "?" + query));
+        wait.until(d -> status().contains("step"));
+        return this;
+    }
+
+    String status() {
+        Object s = driver.executeScript("const e = document.getElementById('status'); return e ? e.textContent : ''");
+        return s == null ? "" : s.toString();
+    }
+
+    /** The pictures exactly as the page holds them (quantised, base64), empty before the first frame. */
+    String pictures() {
+        Object s = driver.executeScript("const g = document.querySelector('#pictures feature-maps'); return g ? g.data : ''");
+        return s == null ? "" : s.toString();
+    }
+
+    /** How many canvas pixels of the picture grid are not black: the pictures are really drawn. */
+    long litPixels() {
+        return ((Number) driver.executeScript("""
+                const g = document.querySelector('#pictures feature-maps');
+                const c = g && g.shadowRoot.querySelector('canvas');
+                if (!c || !c.width) return 0;
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 40) n++;
+                return n;""")).longValue();
+    }
+
+    double progress() {
+        return ((Number) driver.executeScript("return document.getElementById('progress').value || 0")).doubleValue();
+    }
+
+    void stop() {
+        driver.findElement(By.id("stop")).click();
+    }
+
+    void resume() {
+        driver.findElement(By.id("resume")).click();
+    }
+
+    boolean enabled(String id) {
+        return driver.findElement(By.id(id)).getAttribute("disabled") == null;
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        wait.withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    void fullPageScreenshot(String name) {
+        Screenshots.fullPage(driver, name);
+    }
+}
