@@ -38,6 +38,7 @@ public class AscentControls extends Div {
     final IntegerField steps = new IntegerField("Steps");
     final NumberField stepSize = new NumberField("Step size");
     final Select<Optimiser> optimiser = new Select<>();
+    private Runnable runAll = () -> { };
 
     public AscentControls() {
         addClassName("lab-controls");
@@ -55,7 +56,10 @@ public class AscentControls extends Div {
         allUnits.addThemeVariants(ButtonVariant.LUMO_SMALL);
         allUnits.setId("all-units");
         firstTwelve.addClickListener(e -> units.setValue(Units.format(Units.range(0, Math.min(12, selectedTarget().units())))));
-        allUnits.addClickListener(e -> units.setValue(Units.format(Units.range(0, selectedTarget().units()))));
+        allUnits.addClickListener(e -> {
+            units.setValue(Units.format(Units.range(0, selectedTarget().units())));
+            runAll.run();   // one click paints the whole layer
+        });
         target.addValueChangeListener(e -> {
             Target t = selectedTarget();
             measure.setItems(t.measures());
@@ -155,6 +159,11 @@ public class AscentControls extends Div {
         return new AscentSettings(t, m, u, c, compare.getValue(), start.getValue() == null ? Start.NOISE : start.getValue(),
                 seed.getValue(), steps.getValue(), stepSize.getValue(),
                 optimiser.getValue() == null ? Optimiser.ADAM : optimiser.getValue());
+    }
+
+    /** What "All N" does after choosing every unit of the layer (the page starts the run). */
+    public void onAllUnits(Runnable run) {
+        runAll = run;
     }
 
     /** "My drawing" can only be chosen after drawing a digit on the digits page. */

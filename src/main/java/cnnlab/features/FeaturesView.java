@@ -95,6 +95,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         notice.setId("notice");
         notice.addClassName("lab-notice");
         notice.setVisible(false);
+        controls.onAllUnits(this::restart);
     }
 
     private FlexLayout body() {
@@ -225,12 +226,13 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     }
 
     /**
-     * Puts the settings in the URL (replacing, not adding, a history entry) so the address can be shared. Deferred
-     * to the end of the round trip: on the first load the router records the requested address after attach.
+     * Puts the settings in the URL (replacing, not adding, a history entry) so the address can be shared. Run after
+     * the browser has handled the current response: on the first load its router records the requested address
+     * after ours otherwise.
      */
     private void showInAddressBar(AscentSettings settings) {
-        getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> ui.getPage().getHistory().replaceState(null,
-                new Location("features", QueryParameters.simple(settings.toQuery())))));
+        String url = new Location("features", QueryParameters.simple(settings.toQuery())).getPathWithQueryParameters();
+        getUI().ifPresent(ui -> ui.getPage().executeJs("setTimeout(() => history.replaceState(history.state, '', $0), 0)", url));
     }
 
     private void stop() {

@@ -45,6 +45,31 @@ final class FeaturesPage {
                 return n;""")).longValue();
     }
 
+    /**
+     * Downloads what the link with this id offers, as the browser would (same session), and returns the first bytes
+     * of the file in hex and its length, e.g. "89504e47:1234".
+     */
+    String download(String id) {
+        Object r = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.arrayBuffer()).then(b => {
+                  const a = new Uint8Array(b);
+                  done(Array.from(a.slice(0, 4)).map(x => x.toString(16).padStart(2, '0')).join('') + ':' + a.length);
+                }).catch(e => done('error:' + e));""", id);
+        return String.valueOf(r);
+    }
+
+    /** Counts, inside the browser, how often the pictures change during {@code ms} milliseconds. */
+    int framesDuring(int ms) {
+        Object n = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1], ms = arguments[0];
+                const g = () => document.querySelector('#pictures feature-maps');
+                let last = g() ? g().data : '', n = 0;
+                const t = setInterval(() => { const d = g() ? g().data : ''; if (d && d !== last) { n++; last = d; } }, 2);
+                setTimeout(() => { clearInterval(t); done(n); }, ms);""", ms);
+        return ((Number) n).intValue();
+    }
+
     double progress() {
         return ((Number) driver.executeScript("return document.getElementById('progress').value || 0")).doubleValue();
     }

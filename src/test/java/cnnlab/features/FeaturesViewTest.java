@@ -96,6 +96,7 @@ class FeaturesViewTest {
         assertEquals("0-11", c.units.getValue());
         _click(_get(Button.class, spec -> spec.withId("all-units")));
         assertEquals("0-99", c.units.getValue());
+        await("one click paints all 100 neurons", () -> view.statusText().contains("100 pictures of dense neurons"));
         _setValue(c.target, Target.OUTPUT);
         assertEquals(Measure.LOGIT, c.measure.getValue());
         assertEquals("0-9", c.units.getValue());
