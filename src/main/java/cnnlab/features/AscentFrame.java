@@ -24,11 +24,11 @@ public record AscentFrame(AscentSettings settings, int step, float[] images, flo
         return Arrays.copyOfRange(images, i * LectureCnn.PIXELS, (i + 1) * LectureCnn.PIXELS);
     }
 
-    /** A one-line description of picture i, e.g. "conv2 filter 3: a = 41.2 · looks like 8 (97%)". */
+    /** A one-line description of picture i, e.g. "conv2 filter 3: a^k = 41.20 · looks like 8 (97%)". */
     public String caption(int i) {
         Target t = settings.target();
         String half = settings.compareL1() ? (i < pictures() / 2 ? " (no L1)" : " (with L1)") : "";
-        return String.format("%s %s %d%s: %s = %.2f · looks like %d (%.0f%%)", t.id(), t.unitName(), settings.unitOf(i), half,
-                settings.measure().label(), objective[i], verdict[i], confidence[i] * 100);
+        return String.format(java.util.Locale.ROOT, "%s %s %d%s: %s = %.2f · looks like %d (%.0f%%)", t.id(), t.unitName(),
+                settings.unitOf(i), half, settings.measure().symbol(), objective[i], verdict[i], confidence[i] * 100);
     }
 }

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     private final AtomicReference<AscentFrame> pendingFrame = new AtomicReference<>();
     private final AtomicBoolean updateScheduled = new AtomicBoolean();
     private boolean autoRun;
+    private Registration queuePoll;
     private String linkProblems;
 
     public FeaturesView() {
@@ -248,7 +250,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         UI ui = UI.getCurrent();
         Visualisation v = visualisation;
         try {
-            v.start(frame -> offer(ui, frame)).whenComplete((ok, error) -> UiAccess.later(ui, () -> ended(v, error)));
+            v.start(frame -> offer(ui, v, frame)).whenComplete((ok, error) -> UiAccess.later(ui, () -> ended(v, error)));
         } catch (RejectedExecutionException e) {
             showNotice("The server is busy with other students' visualisations. Please try again in a moment.");
             updateButtons();
@@ -256,8 +258,11 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         }
         int position = v.queuePosition();
         status.setText(position > 0 ? waitingText(position) : "Starting…");
+        // while waiting in the server's queue no frames come: poll once a second to show the place in the queue
+        if (queuePoll != null) queuePoll.remove();
+        queuePoll = null;
         ui.setPollInterval(position > 0 ? 1000 : -1);
-        if (position > 0) ui.addPollListener(e -> {
+        if (position > 0) queuePoll = ui.addPollListener(e -> {
             if (visualisation == v && v.queuePosition() > 0) status.setText(waitingText(v.queuePosition()));
         });
         updateButtons();
@@ -274,13 +279,13 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     }
 
     /** Called on the job's thread: keeps only the newest frame and schedules one UI update for it. */
-    private void offer(UI ui, AscentFrame frame) {
+    private void offer(UI ui, Visualisation from, AscentFrame frame) {
         pendingFrame.set(frame);
         if (updateScheduled.compareAndSet(false, true)) {
             UiAccess.later(ui, () -> {
                 updateScheduled.set(false);
                 AscentFrame f = pendingFrame.getAndSet(null);
-                if (f != null && visualisation != null && f.settings().equals(visualisation.settings())) {
+                if (f != null && visualisation == from) {
                     ui.setPollInterval(-1);
                     show(f);
                 }
