@@ -12,6 +12,7 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -57,6 +58,8 @@ public class DigitsView extends Div {
     private final ProbabilityChart chart = new ProbabilityChart(LectureCnn.CLASSES);
     private final List<LayerPanel> layers = new ArrayList<>();
     private final FilterDetail detail = new FilterDetail(lab.digits());
+    private final Anchor morph = new Anchor("features?layer=output&measure=logit&units=0-9&start=drawing&steps=150&step=0.05&opt=adam",
+            "What would make it look like each other digit? →");
 
     private String pending;   // the newest drawing not yet sent (JSON from the pad)
     private CompletableFuture<Optional<DigitReading>> inFlight;
@@ -94,7 +97,11 @@ public class DigitsView extends Div {
         confidence.addClassName("lab-caption");
         chart.setId("probabilities");
 
-        Div verdictCard = card(verdict, confidence, chart);
+        // the features page starts gradient ascent from this drawing: "what would make my 3 look more like an 8?"
+        morph.setId("morph");
+        morph.addClassName("lab-caption");
+        morph.setVisible(false);
+        Div verdictCard = card(verdict, confidence, chart, morph);
         verdictCard.setWidth("300px");
 
         HorizontalLayout row = new HorizontalLayout(padCard, seenCard, verdictCard);
@@ -166,6 +173,7 @@ public class DigitsView extends Div {
     private void show(DigitReading reading) {
         current = reading;
         getUI().ifPresent(ui -> LastDrawing.remember(ui.getSession(), reading == null ? null : reading.networkInput().pixels()));
+        morph.setVisible(reading != null);
         verdict.setClassName("lab-prompt", reading == null);
         if (reading == null) {
             verdict.setText(PROMPT);

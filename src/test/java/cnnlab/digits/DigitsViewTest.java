@@ -7,6 +7,8 @@ import cnnlab.ui.FeatureMapGrid;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.VaadinSession;
 import elemental.json.Json;
 import elemental.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -111,9 +113,13 @@ class DigitsViewTest {
     void clearingThePadEmptiesTheChartAndTheLayers() {
         draw(ONE);
         await(() -> view().chart().shownProbabilities() != null);
+        assertTrue(_get(Anchor.class, spec -> spec.withId("morph")).isVisible(), "offers the drawing to the features page");
+        assertEquals(784, LastDrawing.of(VaadinSession.getCurrent()).length, "the drawing is remembered for other pages");
         draw(EMPTY);
         await(() -> view().chart().shownProbabilities() == null);
         assertEquals(DigitsView.PROMPT, view().verdictText());
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(Anchor.class, spec -> spec.withId("morph"));   // hidden again
+        assertNull(LastDrawing.of(VaadinSession.getCurrent()), "a cleared pad is no drawing to start from");
         for (LayerPanel layer : view().layers()) assertFalse(layer.grid().isShowing());
     }
 

@@ -93,6 +93,20 @@ class FeaturesEndToEndTest {
     }
 
     @Test
+    void aDrawingFromTheDigitsPageIsTheStartOfAscent() {
+        DigitsPage digits = new DigitsPage(browser).open(url);
+        digits.drawOne();
+        digits.waitForVerdict("It's a 1");
+        browser.findElement(org.openqa.selenium.By.id("morph")).click();
+        FeaturesPage page = new FeaturesPage(browser);
+        page.waitUntil("the features page runs from the drawing", () -> page.status().startsWith("Done"));
+        assertTrue(page.status().contains("10 pictures of output classes"), page.status());
+        assertTrue(page.currentUrl().contains("start=drawing"), page.currentUrl());
+        Object notice = browser.executeScript("const n = document.getElementById('notice'); return n && n.offsetParent ? n.textContent : ''");
+        assertEquals("", notice, "no complaint: the drawing was there");
+    }
+
+    @Test
     void closingTheTabCancelsItsJob() {
         FeaturesPage page = new FeaturesPage(browser);
         String home = browser.getWindowHandle();
