@@ -1,5 +1,7 @@
 package cnnlab.train;
 
+import cnnlab.speech.SpeechNet;
+
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -32,5 +34,40 @@ final class ModelCard {
                 The test set was only reported after each epoch, never used to choose a model: the last epoch ships.
                 """, params, "1.0.0-M2.1", trainSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(),
                 s.maxShift(), accuracy, testSize, seconds, date);
+    }
+
+    static String speech(SpeechNet kind, SpeechTraining.Settings s, long params, int trainSize, int testSize, double accuracy,
+                         double seconds, String command, LocalDate date) {
+        return String.format(Locale.ROOT, """
+                # %s: spoken digits, %s
+
+                **Architecture** (Hung-yi Lee 2020, lecture section 4.2): 40-band log-mel spectrogram, 100 frames
+                -> conv %d filters %dx%d + ReLU -> max-pool 2 along frequency -> conv %d filters %dx%d + ReLU -> max-pool 2
+                -> LSTM %d over time -> max over time -> dense 10 + softmax. %,d parameters. DL4J %s, CPU.
+                %s
+
+                | | |
+                |---|---|
+                | data | Free Spoken Digit Dataset (Z. Jackson et al., CC BY-SA 4.0), 8 kHz mono, 6 speakers; official split: recordings 5-49 train (%,d clips), 0-4 test (%,d clips) |
+                | audio in | any WAV, resampled to 8 kHz (windowed sinc), leading/trailing silence below -35 dB trimmed |
+                | spectrogram | STFT, Hann window 256 samples (32 ms), hop 80 (10 ms), FFT 256 (JTransforms); 40 triangular mel bands 0-4 kHz; dB scaled from [max-80, max] to [0, 1] per clip |
+                | input | 100 frames (1 s): the loudest second of a longer clip, a shorter one centred in silence |
+                | command | `%s` |
+                | seed | %d |
+                | epochs | %d, mini-batch %d |
+                | optimiser | Adam, learning rate %.0e |
+                | augmentation | random shifts in time of up to %d frames |
+                | **test accuracy** | **%.4f** on the %,d test clips (`evaluate %s --data DIR`) |
+                | training time | %.0f s on this machine (2 cores) |
+                | trained | %s |
+
+                The test set was only reported after each epoch, never used to choose a model: the last epoch ships.
+                """, kind.id(), kind.description(), SpeechNet.FILTERS1, SpeechNet.KERNEL, kind == SpeechNet.TWO_D ? 5 : 1,
+                SpeechNet.FILTERS2, SpeechNet.KERNEL, kind == SpeechNet.TWO_D ? 5 : 1, SpeechNet.LSTM_UNITS, params, "1.0.0-M2.1",
+                kind == SpeechNet.FREQUENCY
+                        ? "Every frame goes through the convolutions on its own: the filters slide along frequency only and share their weights over time."
+                        : "The 5x5 filters span 5 frames too: a 2D convolution sliding along time and frequency (the lecture's counter-example).",
+                trainSize, testSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(), s.maxShift(), accuracy,
+                testSize, kind.id(), seconds, date);
     }
 }
