@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code bench <topic>}: timings printed as name=value lines (medians; the machine is shared and noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed; prints name=value lines.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Topic: digits, features")
+    @Parameters(index = "0", description = "Topic: digits, features, speech")
     String topic;
 
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
@@ -25,8 +25,9 @@ public final class BenchCommand implements Callable<Integer> {
         switch (topic) {
             case "digits" -> new DigitsBench(folder).run(System.out);
             case "features" -> new FeaturesBench(folder).run(System.out);
+            case "speech" -> new SpeechBench(folder).run(System.out);
             default -> {
-                System.err.println("unknown topic '" + topic + "' (available: digits, features)");
+                System.err.println("unknown topic '" + topic + "' (available: digits, features, speech)");
                 return 2;
             }
         }

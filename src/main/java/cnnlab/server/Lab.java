@@ -8,6 +8,7 @@ import cnnlab.nn.LectureWeights;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
+import cnnlab.speech.SpeechClassifier;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,12 +24,14 @@ public final class Lab implements AutoCloseable {
     private final JobRunner jobs;
     private final LongJobs longJobs;
     private final FeaturesService features;
+    private final SpeechClassifier speech;
 
-    private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features) {
+    private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech) {
         this.digits = digits;
         this.jobs = jobs;
         this.longJobs = longJobs;
         this.features = features;
+        this.speech = speech;
     }
 
     /** Loads every shipped model from {@code models} and makes the result the current lab. */
@@ -40,7 +43,7 @@ public final class Lab implements AutoCloseable {
         // two visualisations at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
         LongJobs longJobs = new LongJobs(2, 64);
         current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20));
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models));
         return current;
     }
 
@@ -63,6 +66,10 @@ public final class Lab implements AutoCloseable {
 
     public FeaturesService features() {
         return features;
+    }
+
+    public SpeechClassifier speech() {
+        return speech;
     }
 
     @Override

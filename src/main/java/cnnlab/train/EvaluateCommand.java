@@ -2,6 +2,7 @@ package cnnlab.train;
 
 import cnnlab.nn.ModelFiles;
 import cnnlab.server.LabConfig;
+import cnnlab.speech.SpeechNet;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,13 +14,13 @@ import java.util.concurrent.Callable;
 /** {@code evaluate <model> --data DIR}: test-set accuracy of a shipped model; last line {@code accuracy=... n=...}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a model's accuracy on its test set.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to evaluate: mnist")
+    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d")
     String model;
 
     @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
     Path data;
 
-    @Option(names = "--model-file", description = "Model file (default: <models>/mnist-cnn.zip)")
+    @Option(names = "--model-file", description = "Model file (default: the model's file in the models folder)")
     Path modelFile;
 
     @Option(names = "--models", description = "Models folder (default: $CNNLAB_MODELS or models)")
@@ -27,11 +28,20 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path folder = LabConfig.modelsFolder(models, System.getenv());
+        SpeechNet speech = SpeechNet.byId(model);
+        if (speech != null) {
+            Path file = modelFile != null ? modelFile : folder.resolve(speech.file());
+            MultiLayerNetwork net = ModelFiles.load(file);
+            FsddData test = FsddData.read(data, FsddData.Split.TEST);
+            System.out.printf("model=%s%n", file);
+            System.out.printf("accuracy=%.4f n=%d%n", SpeechTraining.accuracy(speech, net, test), test.size());
+            return 0;
+        }
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d)");
             return 2;
         }
-        Path folder = LabConfig.modelsFolder(models, System.getenv());
         Path file = modelFile != null ? modelFile : folder.resolve(ModelFiles.MNIST);
         MultiLayerNetwork net = ModelFiles.load(file);
         MnistData test = MnistData.read(data, "t10k");

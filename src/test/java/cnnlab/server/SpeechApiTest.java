@@ -1,0 +1,59 @@
+package cnnlab.server;
+
+import cnnlab.speech.ShippedClips;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /api/speech/classify over real HTTP. */
+class SpeechApiTest {
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        base = RunningLab.url();
+    }
+
+    static HttpResponse<String> post(byte[] body, String type) throws Exception {
+        return RestApiTest.HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/speech/classify")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSpokenDigitIsClassifiedByBothNetworks() throws Exception {
+        Path nine = ShippedClips.all().stream().filter(p -> p.getFileName().toString().startsWith("9_jackson")).findFirst().orElseThrow();
+        HttpResponse<String> r = post(Files.readAllBytes(nine), "audio/wav");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode j = RestApiTest.JSON.readTree(r.body());
+        assertEquals(9, j.get("label").asInt());
+        assertEquals(10, j.get("probabilities").size());
+        assertTrue(j.get("seconds").asDouble() > 0.1);
+        assertEquals(9, j.get("models").get("speech").get("label").asInt());
+        assertTrue(j.get("models").has("speech-2d"));
+    }
+
+    @Test
+    void badBodiesGetJsonErrors() throws Exception {
+        HttpResponse<String> text = post("<html>not audio</html>".getBytes(), "audio/wav");
+        assertEquals(400, text.statusCode());
+        assertTrue(RestApiTest.JSON.readTree(text.body()).get("error").asText().contains("not a WAV"));
+        HttpResponse<String> mp3 = post(new byte[]{'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0, 0, 0, 0}, "audio/mpeg");
+        assertTrue(RestApiTest.JSON.readTree(mp3.body()).get("error").asText().contains("MP3"));
+        assertEquals(400, post(new byte[0], "audio/wav").statusCode());
+        HttpResponse<String> huge = post(new byte[11 * 1024 * 1024], "audio/wav");
+        assertEquals(413, huge.statusCode());
+        assertTrue(huge.body().contains("10 MB"));
+        HttpResponse<String> other = RestApiTest.HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/speech/other"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1])).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, other.statusCode());
+    }
+}
