@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads spoken digits with both speech networks. A clip is decoded, resampled, trimmed and turned into spectrograms
@@ -18,19 +19,33 @@ import java.util.Map;
  */
 public final class SpeechClassifier {
     private final Map<SpeechNet, MultiLayerNetwork> nets;
+    private final Map<SpeechNet, Double> accuracies;
 
     public SpeechClassifier(Map<SpeechNet, MultiLayerNetwork> nets) {
+        this(nets, Map.of());
+    }
+
+    private SpeechClassifier(Map<SpeechNet, MultiLayerNetwork> nets, Map<SpeechNet, Double> accuracies) {
         this.nets = Collections.unmodifiableMap(new EnumMap<>(nets));
+        this.accuracies = Map.copyOf(accuracies);
     }
 
     /** Loads the shipped speech models found in {@code models} (a missing one is simply not offered). */
     public static SpeechClassifier load(Path models) {
         Map<SpeechNet, MultiLayerNetwork> nets = new EnumMap<>(SpeechNet.class);
+        Map<SpeechNet, Double> accuracies = new EnumMap<>(SpeechNet.class);
         for (SpeechNet n : SpeechNet.values()) {
             Path f = models.resolve(n.file());
             if (Files.isRegularFile(f)) nets.put(n, ModelFiles.load(f));
+            ModelFacts.testAccuracy(models, n).ifPresent(a -> accuracies.put(n, a));
         }
-        return new SpeechClassifier(nets);
+        return new SpeechClassifier(nets, accuracies);
+    }
+
+    /** The test accuracy its model card reports (FSDD test split), if known. */
+    public OptionalDouble testAccuracy(SpeechNet net) {
+        Double a = accuracies.get(net);
+        return a == null ? OptionalDouble.empty() : OptionalDouble.of(a);
     }
 
     public boolean has(SpeechNet net) {

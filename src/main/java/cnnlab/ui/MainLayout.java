@@ -2,6 +2,7 @@ package cnnlab.ui;
 
 import cnnlab.digits.DigitsView;
 import cnnlab.features.FeaturesView;
+import cnnlab.speech.SpeechView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
@@ -34,6 +35,7 @@ public class MainLayout extends AppLayout {
         nav.setLabel("Lecture topics");
         nav.addItem(new SideNavItem("Draw a digit", DigitsView.class, VaadinIcon.PENCIL.create()));
         nav.addItem(new SideNavItem("What does it learn?", FeaturesView.class, VaadinIcon.EYE.create()));
+        nav.addItem(new SideNavItem("Speech", SpeechView.class, VaadinIcon.MICROPHONE.create()));
         return nav;
     }
 }

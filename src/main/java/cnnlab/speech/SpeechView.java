@@ -1,0 +1,302 @@
+package cnnlab.speech;
+
+import cnnlab.server.Lab;
+import cnnlab.ui.FeatureMapGrid;
+import cnnlab.ui.MainLayout;
+import cnnlab.ui.ProbabilityChart;
+import cnnlab.ui.SpectrogramPlot;
+import cnnlab.ui.UiAccess;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+
+/**
+ * "Speech" (lecture section 4.2): a clip's spectrogram, and a CNN whose filters slide along frequency only, then an
+ * LSTM over time, reading the spoken digit; beside it the same network with 2D filters, measured. Thin over
+ * {@link SpeechClassifier}: a clip is read on the server's job pool and the result shown when it arrives.
+ */
+@Route(value = "speech", layout = MainLayout.class)
+@PageTitle("Speech · CNN Lab")
+public class SpeechView extends Div {
+    static final String PROMPT = "Pick a clip, upload a WAV file or record yourself saying a digit";
+    private static final Logger LOG = LoggerFactory.getLogger(SpeechView.class);
+
+    private final Lab lab = Lab.current();
+    private final SpeechClassifier speech = lab.speech();
+    private final Paragraph status = new Paragraph(PROMPT);
+    private final Element player = new Element("audio");
+    private final RadioButtonGroup<String> scale = new RadioButtonGroup<>();
+    private final SpectrogramPlot spectrogram = new SpectrogramPlot(520, 220);
+    private final Span verdict = new Span();
+    private final ProbabilityChart chart = new ProbabilityChart(10);
+    private final NativeTable comparison = new NativeTable();
+    private final Select<Integer> filter = new Select<>();
+    private final FeatureMapGrid filterWeights = new FeatureMapGrid(1, SpeechNet.KERNEL, 1, 1, 14, FeatureMapGrid.Palette.DIVERGING);
+    private final SpectrogramPlot response = new SpectrogramPlot(520, 200);
+
+    private byte[] clip;   // the WAV being shown, for playback
+    private SpeechReading reading;
+    private CompletableFuture<SpeechReading> inFlight;
+
+    public SpeechView() {
+        addClassName("lab-page");
+        H2 title = new H2("Speech: filters that slide along frequency");
+        Paragraph lead = new Paragraph("A spectrogram is a picture of sound: time runs left to right, frequency bottom to "
+                + "top, colour is energy. The lecture's speech CNN slides its filters only along FREQUENCY, one time frame "
+                + "at a time (the same weights for every frame), and leaves time to an LSTM that reads the frames in order. "
+                + "Below, that network and one whose filters also slide along time, trained the same way, read your clip.");
+        lead.addClassName("lab-lead");
+        status.setId("speech-status");
+        status.addClassName("lab-caption");
+        add(title, lead, inputCard(), status, results());
+        showReading(null);
+    }
+
+    private Div inputCard() {
+        Div clips = new Div();
+        clips.addClassName("lab-clips");
+        for (BuiltInClips.Clip c : BuiltInClips.ALL) {
+            Button b = new Button(c.label(), e -> read(c.bytes(), "built-in clip " + c.label()));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            b.setId("clip-" + c.digit());
+            clips.add(b);
+        }
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            UI ui = UI.getCurrent();
+            if (ui != null) ui.access(() -> read(bytes, meta.fileName()));
+        }));
+        upload.setId("upload");
+        upload.setAcceptedFileTypes("audio/wav", "audio/x-wav", "audio/wave", ".wav");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(WavReader.MAX_BYTES);
+        upload.setDropLabel(new Span("Drop a WAV file here (at most 10 MB, 10 s)"));
+        upload.addFileRejectedListener(e -> showProblem(e.getErrorMessage().toLowerCase(Locale.ROOT).contains("size")
+                ? "That file is larger than 10 MB." : "Please choose a WAV file (.wav)."));
+        upload.addSucceededListener(e -> upload.clearFileList());
+        Paragraph attribution = new Paragraph(BuiltInClips.ATTRIBUTION);
+        attribution.addClassName("lab-caption");
+        Div card = new Div(new H4("Built-in clips"), clips, attribution, new H4("Your own WAV file"), upload);
+        card.addClassNames("lab-card", "lab-speech-input");
+        return card;
+    }
+
+    private Div results() {
+        player.setAttribute("controls", true);
+        player.setAttribute("id", "player");
+        Div playerBox = new Div();
+        playerBox.getElement().appendChild(player);
+
+        scale.setItems("mel", "linear");
+        scale.setValue("mel");
+        scale.setId("scale");
+        scale.addValueChangeListener(e -> showSpectrogram());
+        spectrogram.setId("spectrogram");
+        Div spectrogramCard = new Div(new H3("Spectrogram"), playerBox, scale, spectrogram,
+                caption("STFT: 32 ms Hann windows every 10 ms at 8 kHz; mel bands are spaced as the ear hears pitch."));
+        spectrogramCard.addClassName("lab-card");
+
+        verdict.setId("speech-verdict");
+        verdict.addClassName("lab-verdict");
+        chart.setId("speech-probabilities");
+        comparison.setId("comparison");
+        comparison.addClassName("lab-table");
+        Div predictionCard = new Div(new H3("What the networks hear"), verdict, chart, comparison);
+        predictionCard.addClassName("lab-card");
+
+        filter.setLabel("conv1 filter of the frequency-only net");
+        filter.setItems(IntStream.range(0, SpeechNet.FILTERS1).boxed().toList());
+        filter.setItemLabelGenerator(i -> "filter " + i);
+        filter.setValue(0);
+        filter.setId("filter");
+        filter.addValueChangeListener(e -> showFilter());
+        filterWeights.setId("filter-weights");
+        response.setId("filter-response");
+        response.setYLabel("band centre (Hz)");
+        Div filterCard = new Div(new H3("One filter, sliding along frequency"), filter,
+                new Div(new Span("its 5 weights, low to high frequency: "), filterWeights), response,
+                caption("The filter's output (after ReLU) at every band and frame: each column is computed from that "
+                        + "frame alone, with the same 5 weights for every frame."));
+        filterCard.addClassName("lab-card");
+
+        Div grid = new Div(spectrogramCard, predictionCard, filterCard);
+        grid.addClassName("lab-speech-results");
+        return grid;
+    }
+
+    private static Paragraph caption(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("lab-caption");
+        return p;
+    }
+
+    /** Reads a clip on the job pool; called on the UI thread. Newer clips replace a pending one. */
+    void read(byte[] wav, String source) {
+        if (inFlight != null) inFlight.cancel(false);
+        UI ui = UI.getCurrent();
+        status.setText("Reading " + source + "…");
+        CompletableFuture<SpeechReading> f = lab.jobs().submit(() -> CompletableFuture.completedFuture(speech.read(wav)))
+                .orTimeout(20, TimeUnit.SECONDS);
+        inFlight = f;
+        f.whenComplete((r, error) -> UiAccess.later(ui, () -> {
+            if (inFlight != f) return;   // a newer clip was chosen meanwhile
+            inFlight = null;
+            if (error != null) {
+                showFailure(error);
+                return;
+            }
+            clip = wav;
+            status.setText("Showing " + source + String.format(Locale.ROOT, " · %.2f s after trimming silence", r.audio().seconds()));
+            showReading(r);
+        }));
+    }
+
+    private void showFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof AudioProblem) showProblem("That audio could not be used: " + cause.getMessage() + ".");
+        else if (cause instanceof RejectedExecutionException || cause instanceof TimeoutException) {
+            showProblem("The server is busy right now; please try again in a moment.");
+        } else if (cause instanceof IllegalStateException) {
+            showProblem(cause.getMessage());
+        } else {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("reading a clip failed [{}]", id, cause);
+            showProblem("Something went wrong reading that clip (reference " + id + ").");
+        }
+    }
+
+    private void showProblem(String message) {
+        status.setText(message);
+        status.addClassName("lab-notice");
+    }
+
+    private void showReading(SpeechReading r) {
+        reading = r;
+        status.removeClassName("lab-notice");
+        if (r == null) {
+            verdict.setText("–");
+            chart.clear();
+            spectrogram.clear();
+            response.clear();
+            player.removeAttribute("src");
+            fillComparison(null);
+            return;
+        }
+        SpeechReading.Prediction main = r.predictions().getOrDefault(SpeechNet.FREQUENCY, r.predictions().values().iterator().next());
+        verdict.setText("\"" + main.label() + "\"");
+        chart.show(main.probabilities());
+        byte[] wav = clip;
+        player.setAttribute("src", DownloadHandler.fromInputStream(e ->
+                new DownloadResponse(new ByteArrayInputStream(wav), "clip.wav", "audio/wav", wav.length)));
+        showSpectrogram();
+        fillComparison(r);
+        showFilter();
+    }
+
+    private void showSpectrogram() {
+        if (reading == null) return;
+        Spectrogram s = "linear".equals(scale.getValue()) ? reading.linear() : reading.mel();
+        float[][] byBand = new float[s.bands()][s.frames()];
+        for (int t = 0; t < s.frames(); t++) for (int b = 0; b < s.bands(); b++) byBand[b][t] = s.db()[t][b];
+        float max = s.maxDb();
+        spectrogram.show(byBand, s.frequencies(), s.hopSeconds(), max - 80, max, "dB");
+    }
+
+    private void showFilter() {
+        float[][] weights = speech.frequencyFilters();
+        int k = filter.getValue() == null ? 0 : filter.getValue();
+        if (weights.length > k) filterWeights.showSigned(weights[k]);
+        if (reading == null || reading.conv1().length <= k) {
+            response.clear();
+            return;
+        }
+        float[][] map = reading.conv1()[k];
+        float max = 0;
+        for (float[] row : map) for (float v : row) max = Math.max(max, v);
+        // conv1 is 'valid': output band b covers input bands b..b+4, centred on b+2
+        float[] centres = reading.mel().frequencies();
+        float[] hz = new float[map.length];
+        for (int b = 0; b < hz.length; b++) hz[b] = centres[b + SpeechNet.KERNEL / 2];
+        response.show(map, hz, reading.mel().hopSeconds(), 0, Math.max(max, 1e-6f), "");
+    }
+
+    private void fillComparison(SpeechReading r) {
+        comparison.removeAll();
+        NativeTableRow head = new NativeTableRow();
+        for (String h : new String[]{"network", "filters slide along", "parameters", "test accuracy", "this clip"}) {
+            head.add(new NativeTableHeaderCell(h));
+        }
+        comparison.add(new NativeTableHeader(head));
+        NativeTableBody body = new NativeTableBody();
+        for (SpeechNet n : SpeechNet.values()) {
+            if (!speech.has(n)) continue;
+            NativeTableRow row = new NativeTableRow();
+            row.setId("row-" + n.id());
+            SpeechReading.Prediction p = r == null ? null : r.predictions().get(n);
+            row.add(new NativeTableCell(n == SpeechNet.FREQUENCY ? "CNN (5x1) + LSTM, the lecture's" : "CNN (5x5) + LSTM"),
+                    new NativeTableCell(n == SpeechNet.FREQUENCY ? "frequency only" : "time and frequency"),
+                    new NativeTableCell(String.format(Locale.ROOT, "%,d", speech.parameters(n))),
+                    new NativeTableCell(speech.testAccuracy(n).isPresent()
+                            ? String.format(Locale.ROOT, "%.1f%%", 100 * speech.testAccuracy(n).getAsDouble()) : "–"),
+                    new NativeTableCell(p == null ? "–" : String.format(Locale.ROOT, "\"%d\" (%.0f%%)", p.label(), 100 * p.probabilities()[p.label()])));
+            body.add(row);
+        }
+        comparison.add(body);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (inFlight != null) inFlight.cancel(false);
+        inFlight = null;
+    }
+
+    // --- package-private accessors for browserless tests
+    String statusText() {
+        return status.getText();
+    }
+
+    String verdictText() {
+        return verdict.getText();
+    }
+
+    SpectrogramPlot spectrogram() {
+        return spectrogram;
+    }
+
+    SpectrogramPlot filterResponse() {
+        return response;
+    }
+}

@@ -1,0 +1,82 @@
+package cnnlab.speech;
+
+import cnnlab.nn.ShippedModel;
+import cnnlab.server.Lab;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.BooleanSupplier;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The speech page without a browser: built-in clips, bad audio, what is shown. */
+class SpeechViewTest {
+    static Routes routes;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("cnnlab");
+        Lab.start(ShippedModel.MODELS);
+    }
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(routes);
+        UI.getCurrent().navigate(SpeechView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            MockVaadin.runUIQueue();
+            if (condition.getAsBoolean()) return;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("timed out waiting for " + what);
+    }
+
+    @Test
+    void theBuiltInClipsAreReadAsTheirDigits() {
+        SpeechView view = _get(SpeechView.class);
+        assertEquals(SpeechView.PROMPT, view.statusText());
+        assertFalse(view.spectrogram().isShowing());
+        for (int d : new int[]{3, 8}) {
+            _click(_get(Button.class, spec -> spec.withId("clip-" + d)));
+            await("clip " + d, () -> view.statusText().startsWith("Showing built-in clip " + d));
+            assertEquals("\"" + d + "\"", view.verdictText());
+            assertTrue(view.spectrogram().isShowing());
+            assertTrue(view.filterResponse().isShowing());
+        }
+    }
+
+    @Test
+    void unusableAudioGetsAMessage() {
+        SpeechView view = _get(SpeechView.class);
+        view.read("this is not audio".getBytes(), "notes.wav");
+        await("the message", () -> view.statusText().startsWith("That audio could not be used"));
+        assertTrue(view.statusText().contains("not a WAV file"), view.statusText());
+        view.read(Wavs.wav(new float[8000], 8000, 16, 1, false), "silence.wav");
+        await("the message", () -> view.statusText().contains("silent"));
+    }
+}
