@@ -2,6 +2,7 @@ package cnnlab.speech;
 
 import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
+import cnnlab.ui.FilterSlide;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.ProbabilityChart;
 import cnnlab.ui.SpectrogramPlot;
@@ -67,6 +68,8 @@ public class SpeechView extends Div {
     private final Select<Integer> filter = new Select<>();
     private final FeatureMapGrid filterWeights = new FeatureMapGrid(1, SpeechNet.KERNEL, 1, 1, 14, FeatureMapGrid.Palette.DIVERGING);
     private final SpectrogramPlot response = new SpectrogramPlot(520, 200);
+    private final FilterSlide slide = new FilterSlide();
+    private int frame = -1;   // the frame whose column the animation shows (network-input frames)
 
     private byte[] clip;   // the WAV being shown, for playback
     private SpeechReading reading;
@@ -109,7 +112,10 @@ public class SpeechView extends Div {
         upload.addSucceededListener(e -> upload.clearFileList());
         Paragraph attribution = new Paragraph(BuiltInClips.ATTRIBUTION);
         attribution.addClassName("lab-caption");
-        Div card = new Div(new H4("Built-in clips"), clips, attribution, new H4("Your own WAV file"), upload);
+        Recorder recorder = new Recorder(wav -> read(wav, "your recording"));
+        recorder.setId("recorder");
+        Div card = new Div(new H4("Say a digit"), recorder, new H4("Built-in clips"), clips, attribution,
+                new H4("Your own WAV file"), upload);
         card.addClassNames("lab-card", "lab-speech-input");
         return card;
     }
@@ -146,10 +152,16 @@ public class SpeechView extends Div {
         filterWeights.setId("filter-weights");
         response.setId("filter-response");
         response.setYLabel("band centre (Hz)");
+        response.addFrameClickListener(t -> {
+            frame = t;
+            showFilter();
+        });
+        slide.setId("filter-slide");
         Div filterCard = new Div(new H3("One filter, sliding along frequency"), filter,
                 new Div(new Span("its 5 weights, low to high frequency: "), filterWeights), response,
-                caption("The filter's output (after ReLU) at every band and frame: each column is computed from that "
-                        + "frame alone, with the same 5 weights for every frame."));
+                caption("The filter's output (after ReLU) at every band and frame of the network's 1-second input: each "
+                        + "column is computed from that frame alone, with the same 5 weights for every frame. Click a "
+                        + "frame to watch the filter slide along it:"), slide);
         filterCard.addClassName("lab-card");
 
         Div grid = new Div(spectrogramCard, predictionCard, filterCard);
@@ -205,6 +217,7 @@ public class SpeechView extends Div {
 
     private void showReading(SpeechReading r) {
         reading = r;
+        frame = -1;
         status.removeClassName("lab-notice");
         if (r == null) {
             verdict.setText("–");
@@ -241,6 +254,7 @@ public class SpeechView extends Div {
         if (weights.length > k) filterWeights.showSigned(weights[k]);
         if (reading == null || reading.conv1().length <= k) {
             response.clear();
+            slide.clear();
             return;
         }
         float[][] map = reading.conv1()[k];
@@ -251,6 +265,26 @@ public class SpeechView extends Div {
         float[] hz = new float[map.length];
         for (int b = 0; b < hz.length; b++) hz[b] = centres[b + SpeechNet.KERNEL / 2];
         response.show(map, hz, reading.mel().hopSeconds(), 0, Math.max(max, 1e-6f), "");
+        if (frame < 0) frame = loudestFrame(reading.input());
+        response.setMarker(frame);
+        float[] column = new float[SpeechInput.BANDS], outputs = new float[map.length];
+        for (int b = 0; b < column.length; b++) column[b] = reading.input().values()[b][frame];
+        for (int b = 0; b < outputs.length; b++) outputs[b] = map[b][frame];
+        slide.show(column, weights[k], outputs);
+    }
+
+    private static int loudestFrame(SpeechInput input) {
+        int best = 0;
+        double bestSum = -1;
+        for (int t = 0; t < SpeechInput.FRAMES; t++) {
+            double sum = 0;
+            for (float[] band : input.values()) sum += band[t];
+            if (sum > bestSum) {
+                bestSum = sum;
+                best = t;
+            }
+        }
+        return best;
     }
 
     private void fillComparison(SpeechReading r) {

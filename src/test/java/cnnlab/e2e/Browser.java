@@ -12,8 +12,9 @@ import java.nio.file.Files;
 final class Browser {
     private Browser() { }
 
-    static ChromeDriver start() throws IOException {
+    static ChromeDriver start(String... extraArguments) throws IOException {
         ChromeOptions o = new ChromeOptions();
+        o.addArguments(extraArguments);
         o.setBinary("/usr/bin/chromium");
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
