@@ -2,7 +2,6 @@ package cnnlab.speech;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.server.streams.UploadHandler;
 
@@ -16,10 +15,9 @@ import java.util.function.Consumer;
 @JsModule("./audio-recorder.ts")
 public class Recorder extends Component {
     public Recorder(Consumer<byte[]> onRecording) {
-        getElement().setAttribute("target", UploadHandler.inMemory((meta, bytes) -> {
-            UI ui = UI.getCurrent();
-            if (ui != null) ui.access(() -> onRecording.accept(bytes));
-        }));
+        // runs on the upload request's thread: reach the UI through the component
+        getElement().setAttribute("target", UploadHandler.inMemory((meta, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> onRecording.accept(bytes)))));
         getElement().setProperty("seconds", 3);
     }
 }

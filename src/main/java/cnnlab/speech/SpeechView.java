@@ -98,10 +98,9 @@ public class SpeechView extends Div {
             b.setId("clip-" + c.digit());
             clips.add(b);
         }
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
-            UI ui = UI.getCurrent();
-            if (ui != null) ui.access(() -> read(bytes, meta.fileName()));
-        }));
+        // the handler runs on the upload request's thread: reach this page's UI through the component
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> read(bytes, meta.fileName())))));
         upload.setId("upload");
         upload.setAcceptedFileTypes("audio/wav", "audio/x-wav", "audio/wave", ".wav");
         upload.setMaxFiles(1);

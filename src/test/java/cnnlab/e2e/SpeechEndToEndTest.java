@@ -66,7 +66,9 @@ class SpeechEndToEndTest {
                 "return document.getElementById('upload').querySelector('input[type=file]') || document.getElementById('upload').shadowRoot.querySelector('input[type=file]')");
         Path four = Files.copy(clip("4_george"), Files.createTempDirectory("wav").resolve("four.wav"));
         input.sendKeys(four.toString());
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text(browser, "speech-status").startsWith("Showing four.wav"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "status: " + text(browser, "speech-status")
+                + " / upload: " + browser.executeScript("return document.getElementById('upload').files.map(f => f.status + ' ' + f.error + ' ' + f.progress).join(';')"))
+                .until(d -> text(browser, "speech-status").startsWith("Showing four.wav"));
         assertEquals("\"4\"", text(browser, "speech-verdict"));
         assertTrue(litPixels(browser, "spectrogram") > 2000, "the spectrogram is drawn");
         assertTrue(text(browser, "comparison").contains("frequency only"), "the comparison table is there");
@@ -97,7 +99,9 @@ class SpeechEndToEndTest {
             open(d);
             SearchContext recorder = d.findElement(By.id("recorder")).getShadowRoot();
             recorder.findElement(By.cssSelector("#record")).click();
-            new WebDriverWait(d, Duration.ofSeconds(40)).until(x -> text(d, "speech-status").startsWith("Showing your recording"));
+            new WebDriverWait(d, Duration.ofSeconds(40)).withMessage(() -> "status: " + text(d, "speech-status") + " / recorder: "
+                            + d.executeScript("return document.getElementById('recorder').shadowRoot.getElementById('recorder-message').textContent"))
+                    .until(x -> text(d, "speech-status").startsWith("Showing your recording"));
             String verdict = text(d, "speech-verdict");
             System.out.println("fake microphone (7_jackson): heard " + verdict);
             assertTrue(verdict.matches("\"\\d\""), "a digit is predicted: " + verdict);
