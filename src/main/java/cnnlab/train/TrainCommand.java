@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double accuracy = MnistEvaluation.accuracy(net, test);
         ModelFiles.save(net, target);
-        Path card = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
+        Path card = cardFor(target);
         Files.writeString(card, ModelCard.mnist(settings, net.numParams(), train.size(), test.size(), accuracy, seconds,
                 "java -jar target/cnn-lab.jar train mnist --data " + data + " --epochs " + epochs + " --seed " + seed
                         + " --batch " + batch, LocalDate.now()));
@@ -76,12 +76,17 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double accuracy = SpeechTraining.accuracy(kind, net, test);
         ModelFiles.save(net, target);
-        Path card = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
+        Path card = cardFor(target);
         Files.writeString(card, ModelCard.speech(kind, settings, net.numParams(), train.size(), test.size(), accuracy, seconds,
                 "java -jar target/cnn-lab.jar train " + kind.id() + " --data " + data + " --epochs " + epochs + " --seed " + seed
                         + " --batch " + batch, LocalDate.now()));
         System.out.printf("saved %s and %s in %.0f s%n", target, card, seconds);
         System.out.printf("accuracy=%.4f n=%d%n", accuracy, test.size());
         return 0;
+    }
+
+    /** models/x.zip -> models/x.md */
+    private static Path cardFor(Path model) {
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
     }
 }
