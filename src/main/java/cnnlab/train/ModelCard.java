@@ -55,7 +55,7 @@ final class ModelCard {
                 | command | `%s` |
                 | seed | %d |
                 | epochs | %d, mini-batch %d |
-                | optimiser | Adam, learning rate %.0e |
+                | optimiser | Adam, learning rate %.0e halved every %d epochs |
                 | augmentation | random shifts in time of up to %d frames |
                 | **test accuracy** | **%.4f** on the %,d test clips (`evaluate %s --data DIR`) |
                 | training time | %.0f s on this machine (2 cores) |
@@ -67,7 +67,7 @@ final class ModelCard {
                 kind == SpeechNet.FREQUENCY
                         ? "Every frame goes through the convolutions on its own: the filters slide along frequency only and share their weights over time."
                         : "The 5x5 filters span 5 frames too: a 2D convolution sliding along time and frequency (the lecture's counter-example).",
-                trainSize, testSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(), s.maxShift(), accuracy,
+                trainSize, testSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(), s.halveEvery(), s.maxShift(), accuracy,
                 testSize, kind.id(), seconds, date);
     }
 }
