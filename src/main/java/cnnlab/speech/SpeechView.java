@@ -99,8 +99,11 @@ public class SpeechView extends Div {
             clips.add(b);
         }
         // the handler runs on the upload request's thread: reach this page's UI through the component
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> read(bytes, meta.fileName())))));
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            upload.clearFileList();   // ready for the next file (one at a time)
+            read(bytes, meta.fileName());
+        }))));
         upload.setId("upload");
         upload.setAcceptedFileTypes("audio/wav", "audio/x-wav", "audio/wave", ".wav");
         upload.setMaxFiles(1);
@@ -108,7 +111,6 @@ public class SpeechView extends Div {
         upload.setDropLabel(new Span("Drop a WAV file here (at most 10 MB, 10 s)"));
         upload.addFileRejectedListener(e -> showProblem(e.getErrorMessage().toLowerCase(Locale.ROOT).contains("size")
                 ? "That file is larger than 10 MB." : "Please choose a WAV file (.wav)."));
-        upload.addSucceededListener(e -> upload.clearFileList());
         Paragraph attribution = new Paragraph(BuiltInClips.ATTRIBUTION);
         attribution.addClassName("lab-caption");
         Recorder recorder = new Recorder(wav -> read(wav, "your recording"));
@@ -143,6 +145,7 @@ public class SpeechView extends Div {
         predictionCard.addClassName("lab-card");
 
         filter.setLabel("conv1 filter of the frequency-only net");
+        filter.setWidth("18em");
         filter.setItems(IntStream.range(0, SpeechNet.FILTERS1).boxed().toList());
         filter.setItemLabelGenerator(i -> "filter " + i);
         filter.setValue(0);
