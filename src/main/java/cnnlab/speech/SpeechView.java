@@ -302,7 +302,7 @@ public class SpeechView extends Div {
             NativeTableRow row = new NativeTableRow();
             row.setId("row-" + n.id());
             SpeechReading.Prediction p = r == null ? null : r.predictions().get(n);
-            row.add(new NativeTableCell(n == SpeechNet.FREQUENCY ? "CNN (5x1) + LSTM, the lecture's" : "CNN (5x5) + LSTM"),
+            row.add(new NativeTableCell(n == SpeechNet.FREQUENCY ? "CNN (5x1) + LSTM, the lecture's" : "CNN (5x5, then 5x1) + LSTM"),
                     new NativeTableCell(n == SpeechNet.FREQUENCY ? "frequency only" : "time and frequency"),
                     new NativeTableCell(String.format(Locale.ROOT, "%,d", speech.parameters(n))),
                     new NativeTableCell(speech.testAccuracy(n).isPresent()

@@ -63,10 +63,10 @@ final class ModelCard {
 
                 The test set was only reported after each epoch, never used to choose a model: the last epoch ships.
                 """, kind.id(), kind.description(), SpeechNet.FILTERS1, SpeechNet.KERNEL, kind == SpeechNet.TWO_D ? 5 : 1,
-                SpeechNet.FILTERS2, SpeechNet.KERNEL, kind == SpeechNet.TWO_D ? 5 : 1, SpeechNet.LSTM_UNITS, params, "1.0.0-M2.1",
+                SpeechNet.FILTERS2, SpeechNet.KERNEL, 1, SpeechNet.LSTM_UNITS, params, "1.0.0-M2.1",
                 kind == SpeechNet.FREQUENCY
                         ? "Every frame goes through the convolutions on its own: the filters slide along frequency only and share their weights over time."
-                        : "The 5x5 filters span 5 frames too: a 2D convolution sliding along time and frequency (the lecture's counter-example).",
+                        : "The first layer's 5x5 filters span 5 frames too: a 2D convolution sliding along time and frequency (the lecture's counter-example); the second layer is 5x1 as in the frequency-only net.",
                 trainSize, testSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(), s.halveEvery(), s.maxShift(), accuracy,
                 testSize, kind.id(), seconds, date);
     }
