@@ -60,7 +60,7 @@ export class FilterSlide extends LitElement {
     const col = this.nums(this.column), w = this.nums(this.weights), out = this.nums(this.outputs);
     const cell = 7, top = 20, x0 = 40, gap = 90;
     const c = this.canvas;
-    c.width = x0 + gap * 2 + 60;
+    c.width = x0 + gap * 2 + 140;   // room for the "band k: value" label
     c.height = top + col.length * cell + 24;
     const ctx = c.getContext('2d')!;
     ctx.clearRect(0, 0, c.width, c.height);
