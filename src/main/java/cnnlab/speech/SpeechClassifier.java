@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
 public final class SpeechClassifier {
     private final Map<SpeechNet, MultiLayerNetwork> nets;
     private final Map<SpeechNet, Double> accuracies;
+    private final float[][] frequencyFilters;   // copied once: the page shows them for every clip
 
     public SpeechClassifier(Map<SpeechNet, MultiLayerNetwork> nets) {
         this(nets, Map.of());
@@ -28,6 +29,7 @@ public final class SpeechClassifier {
     private SpeechClassifier(Map<SpeechNet, MultiLayerNetwork> nets, Map<SpeechNet, Double> accuracies) {
         this.nets = Collections.unmodifiableMap(new EnumMap<>(nets));
         this.accuracies = Map.copyOf(accuracies);
+        this.frequencyFilters = copyFilters(this.nets.get(SpeechNet.FREQUENCY));
     }
 
     /** Loads the shipped speech models found in {@code models} (a missing one is simply not offered). */
@@ -105,7 +107,10 @@ public final class SpeechClassifier {
 
     /** The frequency-only net's conv1 kernel: [filter][5 taps along frequency], plus bias — for the sliding animation. */
     public float[][] frequencyFilters() {
-        MultiLayerNetwork net = nets.get(SpeechNet.FREQUENCY);
+        return frequencyFilters;
+    }
+
+    private static float[][] copyFilters(MultiLayerNetwork net) {
         if (net == null) return new float[0][];
         INDArray w = net.getLayer(0).getParam("W");   // [16, 1, 5, 1]
         float[] flat = w.dup('c').data().asFloat();

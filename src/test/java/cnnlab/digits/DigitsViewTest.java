@@ -4,6 +4,7 @@ import cnnlab.nn.LectureCnn;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
+import cnnlab.ui.UiQueue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
@@ -25,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The digits page without a browser (Karibu-Testing): pad events in, verdict, chart and layers out. */
 class DigitsViewTest {
@@ -65,18 +65,7 @@ class DigitsViewTest {
 
     /** Runs pushed UI updates until the condition holds (results arrive from the inference thread). */
     static void await(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.runUIQueue();
-            if (condition.getAsBoolean()) return;
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("timed out waiting for the view");
+        UiQueue.await("the view", 10, condition);
     }
 
         static DigitsView view() {

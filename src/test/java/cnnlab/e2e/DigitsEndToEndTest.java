@@ -1,9 +1,5 @@
 package cnnlab.e2e;
 
-import cnnlab.server.RunningLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -16,22 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person at real headless Chromium: draws with the mouse, reads the verdict, clears, and a classmate draws too. */
-@Tag("e2e")
-class DigitsEndToEndTest {
-    static String url;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        url = RunningLab.url();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-    }
-
+class DigitsEndToEndTest extends BrowserTest {
     @Test
     void drawingAOneWithTheMouseReadsAsOneAndLightsUpTheLayers() {
         DigitsPage page = new DigitsPage(browser).open(url);

@@ -1,11 +1,7 @@
 package cnnlab.e2e;
 
 import cnnlab.server.Lab;
-import cnnlab.server.RunningLab;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -17,22 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person at real headless Chromium watching gradient ascent paint: frames arrive live, Stop stops, leaving frees. */
-@Tag("e2e")
-class FeaturesEndToEndTest {
-    static String url;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        url = RunningLab.url();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-    }
-
+class FeaturesEndToEndTest extends BrowserTest {
     private static void waitForNoRunningJobs(FeaturesPage page) {
         page.waitUntil("no visualisation running on the server", () -> Lab.current().longJobs().running() == 0);
     }

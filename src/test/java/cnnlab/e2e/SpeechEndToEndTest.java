@@ -1,10 +1,6 @@
 package cnnlab.e2e;
 
-import cnnlab.server.RunningLab;
 import cnnlab.speech.ShippedClips;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
@@ -20,22 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person at headless Chromium on the speech page: picks a clip, uploads a WAV, records from a (fake) microphone. */
-@Tag("e2e")
-class SpeechEndToEndTest {
-    static String url;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        url = RunningLab.url();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-    }
-
+class SpeechEndToEndTest extends BrowserTest {
     private static Path clip(String prefix) throws Exception {
         return ShippedClips.all().stream().filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
     }

@@ -3,6 +3,7 @@ package cnnlab.features;
 import cnnlab.digits.LastDrawing;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
+import cnnlab.ui.UiQueue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
@@ -22,7 +23,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The features page without a browser (Karibu-Testing): the form, the run buttons, the URL, what a run shows. */
 class FeaturesViewTest {
@@ -51,20 +51,8 @@ class FeaturesViewTest {
         return _get(FeaturesView.class);
     }
 
-    /** Runs the UI's queue (pushed frames) until the condition holds. */
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.runUIQueue();
-            if (condition.getAsBoolean()) return;
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("timed out waiting for " + what);
+        UiQueue.await(what, 60, condition);
     }
 
     private static Button button(String id) {

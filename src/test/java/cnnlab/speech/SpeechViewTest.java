@@ -2,6 +2,7 @@ package cnnlab.speech;
 
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
+import cnnlab.ui.UiQueue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
@@ -18,7 +19,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The speech page without a browser: built-in clips, bad audio, what is shown. */
 class SpeechViewTest {
@@ -42,18 +42,7 @@ class SpeechViewTest {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.runUIQueue();
-            if (condition.getAsBoolean()) return;
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("timed out waiting for " + what);
+        UiQueue.await(what, 30, condition);
     }
 
     @Test
