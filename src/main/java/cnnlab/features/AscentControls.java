@@ -1,6 +1,7 @@
 package cnnlab.features;
 
 import cnnlab.ui.Slider;
+import cnnlab.ui.SliderRow;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -91,11 +92,11 @@ public class AscentControls extends Div {
         HorizontalLayout unitButtons = new HorizontalLayout(firstTwelve, allUnits);
         unitButtons.setSpacing(true);
         Details constraints = new Details("Constraints (the lecture's priors)", new Div(
-                row("L1 ink λ", l1, "maximise y − λ Σ|x|: a digit is mostly empty paper"),
-                row("Smoothness (TV)", tv, "same-coloured pixels should be contiguous"),
-                row("L2", l2, "keep pixel values small"),
-                row("Jitter (px)", jitter, "shift the image at random every step"),
-                row("Blur every n steps", blur, "0 = never"),
+                SliderRow.of("L1 ink λ", l1, "maximise y − λ Σ|x|: a digit is mostly empty paper"),
+                SliderRow.of("Smoothness (TV)", tv, "same-coloured pixels should be contiguous"),
+                SliderRow.of("L2", l2, "keep pixel values small"),
+                SliderRow.of("Jitter (px)", jitter, "shift the image at random every step"),
+                SliderRow.of("Blur every n steps", blur, "0 = never"),
                 compare));
         constraints.setOpened(true);
         Details stepping = new Details("Start and steps", new Div(start, seed, steps, stepSize, optimiser));
@@ -106,24 +107,6 @@ public class AscentControls extends Div {
 
     private Target selectedTarget() {
         return target.getValue() == null ? Target.CONV2 : target.getValue();
-    }
-
-    private static Component row(String label, Slider slider, String hint) {
-        Span name = new Span(label);
-        name.addClassName("lab-slider-name");
-        Span value = new Span();
-        value.addClassName("lab-slider-value");
-        slider.addValueChangeListener(e -> value.setText(format(e.getValue())));
-        value.setText(format(slider.getValue()));
-        slider.getElement().setAttribute("aria-label", label);
-        slider.getElement().setAttribute("title", hint);
-        Div r = new Div(name, slider, value);
-        r.addClassName("lab-slider-row");
-        return r;
-    }
-
-    private static String format(Double v) {
-        return v == null ? "" : v == Math.rint(v) ? String.valueOf(v.intValue()) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** Shows {@code s} in the form. */

@@ -1,6 +1,9 @@
 package cnnlab.server;
 
 import cnnlab.digits.DigitClassifier;
+import cnnlab.dream.DreamService;
+import cnnlab.style.StyleService;
+import cnnlab.vision.FeatureNetworks;
 import cnnlab.features.FeaturesService;
 import cnnlab.jobs.JobRunner;
 import cnnlab.jobs.LongJobs;
@@ -25,13 +28,18 @@ public final class Lab implements AutoCloseable {
     private final LongJobs longJobs;
     private final FeaturesService features;
     private final SpeechClassifier speech;
+    private final DreamService dream;
+    private final StyleService style;
 
-    private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech) {
+    private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech,
+                FeatureNetworks networks) {
         this.digits = digits;
         this.jobs = jobs;
         this.longJobs = longJobs;
         this.features = features;
         this.speech = speech;
+        this.dream = new DreamService(networks, longJobs);
+        this.style = new StyleService(networks, longJobs);
     }
 
     /** Loads every shipped model from {@code models} and makes the result the current lab. */
@@ -40,10 +48,11 @@ public final class Lab implements AutoCloseable {
         NativeThreads.useOneBlasThread();
         MultiLayerNetwork mnist = ModelFiles.load(models.resolve(ModelFiles.MNIST));
         LectureWeights weights = LectureWeights.of(mnist);   // copied before the inference thread owns the network
-        // two visualisations at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
+        FeatureNetworks networks = FeatureNetworks.load(models, mnist);   // copies too
+        // two visualisations (or dreams, or styles) at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
         LongJobs longJobs = new LongJobs(2, 64);
         current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models));
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks);
         return current;
     }
 
@@ -70,6 +79,14 @@ public final class Lab implements AutoCloseable {
 
     public SpeechClassifier speech() {
         return speech;
+    }
+
+    public DreamService dream() {
+        return dream;
+    }
+
+    public StyleService style() {
+        return style;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package cnnlab.ui;
 
 import cnnlab.digits.DigitsView;
+import cnnlab.dream.DreamView;
 import cnnlab.features.FeaturesView;
+import cnnlab.style.StyleView;
 import cnnlab.speech.SpeechView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -35,6 +37,8 @@ public class MainLayout extends AppLayout {
         nav.setLabel("Lecture topics");
         nav.addItem(new SideNavItem("Draw a digit", DigitsView.class, VaadinIcon.PENCIL.create()));
         nav.addItem(new SideNavItem("What does it learn?", FeaturesView.class, VaadinIcon.EYE.create()));
+        nav.addItem(new SideNavItem("Deep Dream", DreamView.class, VaadinIcon.CLOUD.create()));
+        nav.addItem(new SideNavItem("Deep Style", StyleView.class, VaadinIcon.PAINTBRUSH.create()));
         nav.addItem(new SideNavItem("Speech", SpeechView.class, VaadinIcon.MICROPHONE.create()));
         return nav;
     }
