@@ -21,10 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Run / Stop / Resume, a progress bar and a status line for one tab's {@link LiveRun}: it queues the run on the
@@ -85,6 +81,7 @@ public class RunPanel<F> extends Div {
     /** Called whenever the run starts, stops or ends (the page enables its downloads). */
     public void onChange(Runnable r) {
         onChange = r;
+        r.run();
     }
 
     public Optional<LiveRun<?, F>> current() {
