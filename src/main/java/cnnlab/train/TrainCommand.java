@@ -1,5 +1,7 @@
 package cnnlab.train;
 
+import cnnlab.imagenet.ImageNetClassifier;
+import cnnlab.imagenet.MobileNetConversion;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
 import cnnlab.speech.SpeechNet;
@@ -17,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model from a dataset folder and write it (and its model card) to models/.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d")
+    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d; mobilenet (converted from TFLite, not trained)")
     String model;
 
     @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
@@ -39,8 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SpeechNet speech = SpeechNet.byId(model);
         if (speech != null) return trainSpeech(speech);
+        if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, mobilenet)");
             return 2;
         }
         int epochs = this.epochs != null ? this.epochs : 12, batch = this.batch != null ? this.batch : 64;
