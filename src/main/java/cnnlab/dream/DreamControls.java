@@ -21,7 +21,7 @@ public class DreamControls extends Div {
     final Slider octaves = new Slider(1, DreamSettings.MAX_OCTAVES, 1, 4);
     final Slider octaveScale = new Slider(1.2, 2.0, 0.1, 1.4);
     final Slider steps = new Slider(1, 40, 1, 10);
-    final Slider stepSize = new Slider(0.005, 0.05, 0.005, 0.02);
+    final Slider stepSize = new Slider(0.002, 0.05, 0.002, 0.01);
     final Slider jitter = new Slider(0, 32, 1, 16);
     final Slider size = new Slider(64, DreamSettings.MAX_SIZE, 32, DreamSettings.DEFAULT_SIZE);
 

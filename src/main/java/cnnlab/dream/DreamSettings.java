@@ -40,7 +40,7 @@ public record DreamSettings(String network, String layer, String filters, Object
     }
 
     public static DreamSettings defaults(String network, String layer) {
-        return new DreamSettings(network, layer, ALL, Objective.SQUARES, 4, 1.4, 10, 0.02, 16, DEFAULT_SIZE, 1);
+        return new DreamSettings(network, layer, ALL, Objective.SQUARES, 4, 1.4, 10, 0.01, 16, DEFAULT_SIZE, 1);
     }
 
     public int totalSteps() {

@@ -17,7 +17,7 @@ public class StyleControls extends Div {
     final Select<FeatureNetwork> network = new Select<>();
     final Paragraph networkNote = new Paragraph();
     final Slider contentWeight = new Slider(-2, 2, 0.5, 0);
-    final Slider styleWeight = new Slider(-1, 4, 0.5, 1);
+    final Slider styleWeight = new Slider(-1, 5, 0.5, 4);
     final Slider tvWeight = new Slider(-3, 2, 0.5, 0);
     final Slider size = new Slider(StyleSettings.MIN_SIZE, StyleSettings.MAX_SIZE, 32, StyleSettings.DEFAULT_SIZE);
     final Slider iterations = new Slider(10, 500, 10, 100);

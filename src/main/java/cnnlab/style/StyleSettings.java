@@ -18,7 +18,7 @@ public record StyleSettings(String network, double contentWeight, double styleWe
     }
 
     public static StyleSettings defaults(String network) {
-        return new StyleSettings(network, 1, 10, 1, DEFAULT_SIZE, Optimiser.LBFGS, true, 100, 1);
+        return new StyleSettings(network, 1, 1e4, 1, DEFAULT_SIZE, Optimiser.LBFGS, true, 100, 1);
     }
 
     public StyleSettings withNetwork(String id) {

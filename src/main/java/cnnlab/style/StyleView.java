@@ -67,8 +67,8 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
     private FlexLayout body() {
         Div sources = new Div(content, style);
         sources.addClassName("lab-sources");
-        Div left = new Div(sources, controls);
-        left.addClassNames("lab-card", "lab-controls-card", "lab-style-controls");
+        Div left = new Div(controls);
+        left.addClassNames("lab-card", "lab-controls-card");
         picture.setId("style-picture");
         picture.setAlt("the stylised picture");
         picture.addClassName("lab-live-picture");
@@ -82,7 +82,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         chartCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png);
         downloads.addClassName("lab-downloads");
-        Div centre = new Div(runPanel, pictureCard, downloads, chartCard);
+        Div centre = new Div(sources, runPanel, pictureCard, downloads, chartCard);
         centre.addClassName("lab-centre");
         FlexLayout body = new FlexLayout(left, centre);
         body.addClassName("lab-features");

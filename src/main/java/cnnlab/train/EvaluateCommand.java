@@ -4,12 +4,19 @@ import cnnlab.imagenet.ImageFolder;
 import cnnlab.imagenet.ImageNetClassifier;
 import cnnlab.nn.ModelFiles;
 import cnnlab.server.LabConfig;
+import cnnlab.nn.NativeThreads;
 import cnnlab.speech.SpeechNet;
+import cnnlab.style.StyleComparison;
+import cnnlab.style.StyleSettings;
+import cnnlab.vision.FeatureNetworks;
+import cnnlab.vision.Picture;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code evaluate <model> --data DIR}: test-set accuracy of a shipped model; last line {@code accuracy=... n=...}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a model's accuracy on its test set.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d; mobilenet (top-5 for every image in --data)")
+    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d; mobilenet (top-5 for every image in --data); "
+            + "style (every feature network on tubingen.jpg + starry_night.jpg from --data, side by side)")
     String model;
 
     @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
@@ -28,6 +36,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--models", description = "Models folder (default: $CNNLAB_MODELS or models)")
     Path models;
+
+    @Option(names = "--out", description = "style: where to write the side-by-side figure (default: ${DEFAULT-VALUE})",
+            defaultValue = "target/style-comparison.png")
+    Path out;
 
     @Override
     public Integer call() throws Exception {
@@ -49,8 +61,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("images=%d%n", results.size());
             return 0;
         }
+        if ("style".equals(model)) return compareStyles(folder);
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, mobilenet)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, mobilenet, style)");
             return 2;
         }
         Path file = modelFile != null ? modelFile : folder.resolve(ModelFiles.MNIST);
@@ -59,6 +72,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         double accuracy = MnistEvaluation.accuracy(net, test);
         System.out.printf("model=%s%n", file);
         System.out.printf("accuracy=%.4f n=%d%n", accuracy, test.size());
+        return 0;
+    }
+
+    /** Deep Style on every feature network with the default settings: the figure and the losses behind the default choice. */
+    private int compareStyles(Path folder) throws Exception {
+        NativeThreads.useOneBlasThread();
+        FeatureNetworks networks = FeatureNetworks.load(folder, ModelFiles.load(folder.resolve(ModelFiles.MNIST)));
+        Picture content = Picture.of(ImageIO.read(data.resolve("tubingen.jpg").toFile()), 3);
+        Picture style = Picture.of(ImageIO.read(data.resolve("starry_night.jpg").toFile()), 3);
+        StyleSettings settings = StyleSettings.defaults(networks.styleDefault().id());
+        System.out.printf("settings=%s%n", settings);
+        List<StyleComparison.Result> results = StyleComparison.run(networks.all(), content, style, settings);
+        results.forEach(r -> System.out.println(r.line()));
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        ImageIO.write(StyleComparison.figure(content, style, results, settings.size()), "png", out.toFile());
+        System.out.printf("figure=%s%nnetworks=%d%n", out, results.size());
         return 0;
     }
 }

@@ -87,12 +87,14 @@ public final class MobileNetFeatureNet implements FeatureNetwork {
 
     @Override
     public StyleLayers styleLayers() {
-        return new StyleLayers("Conv2d_5_pointwise", List.of("Conv2d_0", "Conv2d_1_pointwise", "Conv2d_3_pointwise", "Conv2d_5_pointwise", "Conv2d_7_pointwise"));
+        // one pointwise layer per resolution (64, 32, 16, 8 px at 128 input) and two deeper ones
+        return new StyleLayers("Conv2d_5_pointwise", List.of("Conv2d_1_pointwise", "Conv2d_3_pointwise", "Conv2d_5_pointwise",
+                "Conv2d_7_pointwise", "Conv2d_9_pointwise", "Conv2d_11_pointwise"));
     }
 
     @Override
     public String dreamLayer() {
-        return "Conv2d_7_pointwise";
+        return "Conv2d_11_pointwise";   // looked best: eyes and fur on the cat; shallower layers only grow stripes
     }
 
     @Override

@@ -56,7 +56,7 @@ class DreamTest {
     @Test
     void aStoppedDreamResumesMidOctaveExactlyWhereItWas() {
         FeatureNetwork net = new RandomTextureNet();
-        DreamSettings s = DreamSettings.defaults(net.id(), "rand5").withOctaves(2, 1.4).withSize(64).withSteps(4, 0.02);
+        DreamSettings s = DreamSettings.defaults(net.id(), "rand5/2").withOctaves(2, 1.4).withSize(64).withSteps(4, 0.02);
         Dream a = new Dream(net, CAT, s), b = new Dream(net, CAT, s);
         for (int i = 0; i < 3; i++) a.advance();
         a.close();

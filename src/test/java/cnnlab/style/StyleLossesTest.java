@@ -53,7 +53,7 @@ class StyleLossesTest {
         RandomTextureNet net = new RandomTextureNet();
         int side = 16;
         Picture start = noise(side, 1), content = noise(side, 2), style = noise(side, 3);
-        List<String> layers = List.of("rand3", "rand5", "rand5/2");
+        List<String> layers = List.of("rand3", "rand5/2", "rand5/4");
         var contentMaps = cnnlab.vision.FeatureMaps.of(net, content, layers);
         var styleMaps = cnnlab.vision.FeatureMaps.of(net, style, layers);
         SameDiff sd = SameDiff.create();
@@ -61,7 +61,7 @@ class StyleLossesTest {
         Map<String, SDVariable> f = net.build(sd, x, layers);
         SDVariable loss = StyleLosses.content(sd, f.get("rand5/2"), contentMaps.get("rand5/2"))
                 .add(StyleLosses.style(sd, f.get("rand3"), StyleLosses.gram(styleMaps.get("rand3")), side * side))
-                .add(StyleLosses.style(sd, f.get("rand5/2"), StyleLosses.gram(styleMaps.get("rand5/2")), (side / 2) * (side / 2)))
+                .add(StyleLosses.style(sd, f.get("rand5/4"), StyleLosses.gram(styleMaps.get("rand5/4")), (side / 4) * (side / 4)))
                 .add(StyleLosses.totalVariation(sd, x, side, side).mul(0.5));
         sd.identity("loss", loss);
         sd.setLossVariables("loss");
