@@ -1,6 +1,8 @@
 package cnnlab.dream;
 
 import cnnlab.features.Units;
+import cnnlab.jobs.Release;
+import cnnlab.nn.OffHeapMemory;
 import cnnlab.jobs.Stepwise;
 import cnnlab.vision.FeatureLayer;
 import cnnlab.vision.FeatureNetwork;
@@ -128,19 +130,20 @@ public final class Dream implements Stepwise {
         if (sd == null) startOctave();
         int j = settings.jitter();
         int dx = j == 0 ? 0 : rng.nextInt(2 * j + 1) - j, dy = j == 0 ? 0 : rng.nextInt(2 * j + 1) - j;
-        Picture here = current();
-        pixels.assign(here.roll(dx, dy).tensor());
+        current().roll(dx, dy).copyInto(pixels);
         OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of(), List.of(OBJECTIVE), List.of(PICTURE));
         objectives.get(octave).add(r.getOutputs().get(OBJECTIVE).getDouble(0));
         INDArray g = r.getGradients().get(PICTURE);
         // DeepDream's step normalisation: every step moves pixels by about stepSize, however weak the layer's response
-        double scale = settings.stepSize() / (Transforms.abs(g).meanNumber().doubleValue() + 1e-8);
-        pixels.addi(g.muli(scale));
+        double meanAbs = g.norm1Number().doubleValue() / g.length();
+        pixels.addi(g.muli(settings.stepSize() / (meanAbs + 1e-8)));
+        Release.all(r.getGradients(), r.getOutputs());
         Transforms.min(Transforms.max(pixels, 0.0, false), 1.0, false);
-        pixels.assign(Picture.of(pixels).roll(-dx, -dy).tensor());
+        Picture.of(pixels).roll(-dx, -dy).copyInto(pixels);
         steps++;
         if (++stepInOctave == settings.stepsPerOctave()) endOctave();
         if (steps % Math.max(1, totalSteps() / FILM_FRAMES) == 0 || finished()) record();
+        OffHeapMemory.collectIfGrown();
     }
 
     private void startOctave() {

@@ -74,7 +74,7 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         Div pictureCard = new Div(picture, pictureCaption);
         pictureCard.addClassNames("lab-card", "lab-picture-card");
         Div curveCard = new Div(new H4("Objective over the steps"), curve,
-                caption("Mean of the measure over the chosen filters; it restarts higher at each larger octave."));
+                caption("Mean of the measure over the chosen filters. It dips at each new octave (the picture is enlarged, its detail blurred) and climbs again; random shifts make it jitter."));
         curveCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png, gif);
         downloads.addClassName("lab-downloads");

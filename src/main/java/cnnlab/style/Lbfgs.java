@@ -1,6 +1,7 @@
 package cnnlab.style;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,8 +9,10 @@ import java.util.Iterator;
 
 /**
  * Limited-memory BFGS (Nocedal and Wright, Numerical Optimization, algorithm 7.4) with a backtracking Armijo line
- * search: the optimiser Gatys et al. used for style transfer. It runs on flat float vectors of a few hundred thousand
+ * search: the optimiser Gatys et al. used for style transfer. It runs on float arrays of a few hundred thousand
  * pixels, which the generic solvers in DL4J (tied to a Model's parameters) and Commons Math (no L-BFGS) do not offer.
+ * Vector operations are done in place (BLAS dot/axpy) and temporaries closed at once: a picture-sized temporary per
+ * operation would otherwise pile up off-heap until the next garbage collection.
  */
 public final class Lbfgs {
     /** The function to minimise: returns f(x) and writes its gradient into {@code gradient}. */
@@ -51,11 +54,11 @@ public final class Lbfgs {
             evaluations++;
         }
         INDArray direction = direction(gradient);
-        double slope = direction.mul(gradient).sumNumber().doubleValue();
+        double slope = dot(direction, gradient);
         if (!(slope < 0)) {                      // lost descent (curvature noise): restart from steepest descent
-            pairs.clear();
-            direction = gradient.neg();
-            slope = -gradient.mul(gradient).sumNumber().doubleValue();
+            forget();
+            direction.assign(gradient).negi();
+            slope = -dot(gradient, gradient);
         }
         // the first step has no curvature to scale it: start the search at a step of unit length
         double t = pairs.isEmpty() ? 1.0 / Math.max(1e-12, direction.norm2Number().doubleValue()) : 1.0;
@@ -63,23 +66,30 @@ public final class Lbfgs {
         INDArray newGradient = x.ulike();
         double newValue = Double.NaN;
         for (int tries = 0; tries < 20; tries++) {
-            x.assign(start).addi(direction.mul(t));
+            x.assign(start);
+            axpy(t, direction, x);
             newValue = f.evaluate(x, newGradient);
             evaluations++;
             if (newValue <= value + 1e-4 * t * slope) break;
             t *= 0.5;
         }
+        direction.close();
         if (!(newValue <= value)) {              // no progress along this direction: stay, forget curvature
             x.assign(start);
-            pairs.clear();
+            start.close();
+            newGradient.close();
+            forget();
             moved = false;
             return value;
         }
-        INDArray s = x.sub(start), y = newGradient.sub(gradient);
-        double ys = y.mul(s).sumNumber().doubleValue();
-        if (ys > 1e-10) {
+        INDArray s = start.rsubi(x);             // x - start, reusing start's buffer
+        INDArray y = gradient.rsubi(newGradient); // newGradient - gradient, reusing the old gradient's buffer
+        if (dot(y, s) > 1e-10) {
             pairs.addFirst(new INDArray[] {s, y});
-            if (pairs.size() > memory) pairs.removeLast();
+            if (pairs.size() > memory) close(pairs.removeLast());
+        } else {
+            s.close();
+            y.close();
         }
         gradient = newGradient;
         value = newValue;
@@ -94,24 +104,41 @@ public final class Lbfgs {
         double[] alpha = new double[k], rho = new double[k];
         int i = 0;
         for (INDArray[] p : pairs) {
-            rho[i] = 1.0 / p[1].mul(p[0]).sumNumber().doubleValue();
-            alpha[i] = rho[i] * p[0].mul(q).sumNumber().doubleValue();
-            q.subi(p[1].mul(alpha[i]));
+            rho[i] = 1.0 / dot(p[1], p[0]);
+            alpha[i] = rho[i] * dot(p[0], q);
+            axpy(-alpha[i], p[1], q);
             i++;
         }
         if (k > 0) {
             INDArray[] newest = pairs.peekFirst();
-            double gamma = newest[0].mul(newest[1]).sumNumber().doubleValue() / newest[1].mul(newest[1]).sumNumber().doubleValue();
-            q.muli(gamma);
+            q.muli(dot(newest[0], newest[1]) / dot(newest[1], newest[1]));
         }
         Iterator<INDArray[]> oldestFirst = pairs.descendingIterator();
         i = k - 1;
         while (oldestFirst.hasNext()) {
             INDArray[] p = oldestFirst.next();
-            double beta = rho[i] * p[1].mul(q).sumNumber().doubleValue();
-            q.addi(p[0].mul(alpha[i] - beta));
+            double beta = rho[i] * dot(p[1], q);
+            axpy(alpha[i] - beta, p[0], q);
             i--;
         }
         return q.negi();
+    }
+
+    private void forget() {
+        while (!pairs.isEmpty()) close(pairs.removeFirst());
+    }
+
+    private static void close(INDArray[] pair) {
+        pair[0].close();
+        pair[1].close();
+    }
+
+    private static double dot(INDArray a, INDArray b) {
+        return Nd4j.getBlasWrapper().dot(a.reshape(a.length()), b.reshape(b.length()));
+    }
+
+    /** y += alpha x, in place. */
+    private static void axpy(double alpha, INDArray x, INDArray y) {
+        Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x.reshape(x.length()), y.reshape(y.length()));
     }
 }

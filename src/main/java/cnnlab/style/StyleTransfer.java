@@ -1,5 +1,7 @@
 package cnnlab.style;
 
+import cnnlab.jobs.Release;
+import cnnlab.nn.OffHeapMemory;
 import cnnlab.jobs.Stepwise;
 import cnnlab.vision.FeatureMaps;
 import cnnlab.vision.FeatureNetwork;
@@ -38,7 +40,7 @@ public final class StyleTransfer implements Stepwise {
     private INDArray picture;
     private Lbfgs lbfgs;
     private AdamUpdater adam;
-    private INDArray adamState;
+    private INDArray adamState, adamStep;
     private int iteration;
     private StyleLossValues losses;
     private final List<StyleLossValues> history = new ArrayList<>();
@@ -132,17 +134,22 @@ public final class StyleTransfer implements Stepwise {
         if (lbfgs != null) {
             lbfgs.step(picture, (x, g) -> evaluate(g));
         } else {
-            INDArray g = picture.ulike();
-            evaluate(g);
-            adam.applyUpdater(g, iteration, 0);
-            picture.subi(g);
+            if (adamStep == null) adamStep = picture.ulike();
+            evaluate(adamStep);
+            adam.applyUpdater(adamStep, iteration, 0);
+            picture.subi(adamStep);
             Transforms.min(Transforms.max(picture, 0.0, false), 1.0, false);   // Adam keeps the picture displayable
         }
         iteration++;
         // report the accepted picture's losses: the last evaluation was of a rejected trial when L-BFGS stood still
-        if (lbfgs != null && !lbfgs.moved()) remember(graph().output(Map.of(), TOTAL, CONTENT, STYLE, TV));
+        if (lbfgs != null && !lbfgs.moved()) {
+            Map<String, INDArray> out = graph().output(Map.of(), TOTAL, CONTENT, STYLE, TV);
+            remember(out);
+            Release.all(out);
+        }
         losses = new StyleLossValues(iteration, losses.content(), losses.style(), losses.totalVariation(), losses.total());
         history.add(losses);
+        OffHeapMemory.collectIfGrown();
     }
 
     /** Loss and gradient at the current picture; the gradient is written into {@code gradient}. */
@@ -150,6 +157,7 @@ public final class StyleTransfer implements Stepwise {
         OutAndGrad r = graph().calculateGradientsAndOutputs(Map.of(), List.of(TOTAL, CONTENT, STYLE, TV), List.of(PICTURE));
         gradient.assign(r.getGradients().get(PICTURE));
         remember(r.getOutputs());
+        Release.all(r.getGradients(), r.getOutputs());
         return losses.total();
     }
 

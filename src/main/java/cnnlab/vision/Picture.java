@@ -173,6 +173,13 @@ public record Picture(int width, int height, int channels, float[] pixels) {
         return Nd4j.create(pixels.clone(), new long[] {1, height, width, channels}, 'c').castTo(DataType.FLOAT);
     }
 
+    /** Writes the pixels into an existing [1,height,width,channels] array (a graph's picture variable). */
+    public void copyInto(INDArray target) {
+        INDArray t = tensor();
+        target.assign(t);
+        t.close();
+    }
+
     public static Picture of(INDArray nhwc) {
         long[] s = nhwc.shape();
         return new Picture((int) s[2], (int) s[1], (int) s[3], nhwc.dup('c').data().asFloat());
