@@ -3,12 +3,15 @@ package cnnlab.bench;
 import cnnlab.dream.Dream;
 import cnnlab.dream.DreamSettings;
 import cnnlab.nn.ModelFiles;
+import cnnlab.nn.OffHeapMemory;
 import cnnlab.style.StyleSettings;
 import cnnlab.style.StyleTransfer;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.FeatureNetwork;
 import cnnlab.vision.FeatureNetworks;
 import cnnlab.vision.Picture;
+
+import org.bytedeco.javacpp.Pointer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import static cnnlab.bench.Timing.print;
 /**
  * {@code bench style}: seconds per style-transfer iteration (Tübingen in the style of The Starry Night) at 128 and
  * 256 px for every feature network and both optimisers (an L-BFGS iteration may evaluate the loss more than once),
- * and milliseconds per Deep Dream step at each octave of a 256 px dream (the cat, default layer). Medians.
+ * milliseconds per Deep Dream step at each octave of a 256 px dream (the cat, default layer), medians; and the peak
+ * resident size of a 512 px transfer with the collections {@link OffHeapMemory} asked for to keep it there.
  */
 public final class StyleBench {
     private final Path models;
@@ -67,5 +71,17 @@ public final class StyleBench {
                 print(out, "dream_" + id + "_octave" + (o + 1) + "_ms_per_step", ms[ms.length / 2]);
             }
         }
+        // memory: the largest size, 60 iterations; resident size sampled after every iteration
+        StyleTransfer big = new StyleTransfer(networks.styleDefault(), content, style,
+                StyleSettings.defaults(networks.styleDefault().id()).withSize(StyleSettings.MAX_SIZE).withIterations(60));
+        long peak = 0;
+        int before = OffHeapMemory.collections();
+        while (!big.finished()) {
+            big.advance();
+            peak = Math.max(peak, Pointer.physicalBytes());
+        }
+        big.close();
+        print(out, "style_" + networks.styleDefault().id() + "_512px_60_iterations_peak_rss_mb", peak >> 20);
+        out.println("style_512px_offheap_collections=" + (OffHeapMemory.collections() - before));
     }
 }

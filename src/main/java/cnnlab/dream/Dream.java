@@ -2,15 +2,14 @@ package cnnlab.dream;
 
 import cnnlab.features.Units;
 import cnnlab.jobs.Release;
-import cnnlab.nn.OffHeapMemory;
 import cnnlab.jobs.Stepwise;
+import cnnlab.nn.OffHeapMemory;
 import cnnlab.vision.FeatureLayer;
 import cnnlab.vision.FeatureNetwork;
 import cnnlab.vision.Picture;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;

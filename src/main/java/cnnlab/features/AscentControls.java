@@ -2,13 +2,11 @@ package cnnlab.features;
 
 import cnnlab.ui.Slider;
 import cnnlab.ui.SliderRow;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -16,7 +14,6 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The settings form of the features page: what to maximise, the lecture's constraints, where to start, and how to

@@ -1,8 +1,8 @@
 package cnnlab.style;
 
 import cnnlab.jobs.Release;
-import cnnlab.nn.OffHeapMemory;
 import cnnlab.jobs.Stepwise;
+import cnnlab.nn.OffHeapMemory;
 import cnnlab.vision.FeatureMaps;
 import cnnlab.vision.FeatureNetwork;
 import cnnlab.vision.Picture;
