@@ -78,7 +78,8 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         Div pictureCard = new Div(picture, lossText);
         pictureCard.addClassNames("lab-card", "lab-picture-card");
         Div chartCard = new Div(new H4("Losses over the iterations (log scale)"), chart,
-                caption("Each loss is relative to its target's size, so 1 means 'as far off as the target is large'."));
+                caption("Unweighted, each relative to its target's size: 1 means 'as far off as the target is large'. "
+                        + "The optimiser minimises content + weight x style + weight x smoothness."));
         chartCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png);
         downloads.addClassName("lab-downloads");
@@ -116,8 +117,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         List<StyleLossValues> h = f.history();
         chart.show(List.of(
                 new LossChart.Series("content", "content", h.stream().mapToDouble(StyleLossValues::content).toArray()),
-                new LossChart.Series("style", "style", h.stream().mapToDouble(StyleLossValues::style).toArray()),
-                new LossChart.Series("total", "total", h.stream().mapToDouble(StyleLossValues::total).toArray())),
+                new LossChart.Series("style", "style", h.stream().mapToDouble(StyleLossValues::style).toArray())),
                 f.iterations(), true);
     }
 
