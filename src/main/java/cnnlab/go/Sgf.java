@@ -1,0 +1,160 @@
+package cnnlab.go;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reader of SGF (Smart Game Format, FF[4]) game records for 19x19 Go, enough for professional game collections:
+ * header properties, AB/AW setup, B/W moves (empty or "tt" = pass), escaped ']' in values, variations (the first one is
+ * followed). Malformed input gets an {@link SgfProblem} naming the character position; size limits keep a hostile
+ * upload cheap.
+ */
+public final class Sgf {
+    public static final int MAX_CHARS = 1_000_000, MAX_MOVES = 1_000;
+
+    private final String text;
+    private int pos;
+    private final Map<String, String> header = new LinkedHashMap<>();
+    private final List<int[]> black = new ArrayList<>(), white = new ArrayList<>();
+    private final List<Move> moves = new ArrayList<>();
+
+    private Sgf(String text) {
+        this.text = text;
+    }
+
+    public static SgfGame parse(String text) throws SgfProblem {
+        if (text == null || text.isBlank()) throw new SgfProblem("The file is empty.");
+        if (text.length() > MAX_CHARS) throw new SgfProblem("The file is too long for one game record (over 1 MB).");
+        Sgf reader = new Sgf(text);
+        reader.skipToStart();
+        reader.tree(true);
+        if (reader.moves.isEmpty() && reader.black.isEmpty() && reader.white.isEmpty()) {
+            throw new SgfProblem("The record has no moves.");
+        }
+        return new SgfGame(Map.copyOf(reader.header), List.copyOf(reader.black), List.copyOf(reader.white), List.copyOf(reader.moves));
+    }
+
+    private void skipToStart() throws SgfProblem {
+        int start = text.indexOf("(;");
+        if (start < 0) throw new SgfProblem("This is not an SGF game record (it should start with \"(;\").");
+        pos = start;
+    }
+
+    /** ( node+ tree* ): follows the first child; later children (variations) are skipped. */
+    private void tree(boolean mainLine) throws SgfProblem {
+        expect('(');
+        skipSpace();
+        if (peek() != ';') throw problem("a game tree must start with a node ';'");
+        while (peek() == ';') {
+            pos++;
+            node(mainLine);
+            skipSpace();
+        }
+        boolean first = true;
+        while (peek() == '(') {
+            tree(mainLine && first);
+            first = false;
+            skipSpace();
+        }
+        expect(')');
+    }
+
+    private void node(boolean mainLine) throws SgfProblem {
+        skipSpace();
+        while (Character.isUpperCase(peek()) || Character.isLowerCase(peek())) {
+            int start = pos;
+            while (Character.isLetter(peek())) pos++;
+            String id = text.substring(start, pos).replaceAll("[a-z]", "");   // old SGF: "AddBlack" style ids
+            skipSpace();
+            if (peek() != '[') throw problem("property " + id + " has no value");
+            List<String> values = new ArrayList<>();
+            while (peek() == '[') {
+                values.add(value());
+                skipSpace();
+            }
+            if (mainLine) property(id, values);
+        }
+    }
+
+    private void property(String id, List<String> values) throws SgfProblem {
+        switch (id) {
+            case "B", "W" -> {
+                if (moves.size() >= MAX_MOVES) throw problem("more than " + MAX_MOVES + " moves");
+                Stone colour = id.equals("B") ? Stone.BLACK : Stone.WHITE;
+                int[] p = point(values.get(0), true);
+                moves.add(p == null ? Move.pass(colour) : Move.at(colour, p[0], p[1]));
+            }
+            case "AB", "AW" -> {
+                for (String v : values) {
+                    for (int[] p : points(v)) (id.equals("AB") ? black : white).add(p);
+                }
+            }
+            case "SZ" -> {
+                if (!values.get(0).strip().equals("19")) throw new SgfProblem("Only 19x19 games are supported (this one is " + values.get(0) + ").");
+            }
+            case "GM" -> {
+                if (!values.get(0).strip().equals("1")) throw new SgfProblem("This SGF file is not a Go game (GM[" + values.get(0) + "]).");
+            }
+            default -> header.putIfAbsent(id, values.get(0).strip());
+        }
+    }
+
+    /** A point "pd", or a rectangle "pd:qe" (compressed point lists). */
+    private List<int[]> points(String v) throws SgfProblem {
+        int colon = v.indexOf(':');
+        if (colon < 0) return List.of(point(v, false));
+        int[] a = point(v.substring(0, colon), false), b = point(v.substring(colon + 1), false);
+        List<int[]> list = new ArrayList<>();
+        for (int r = Math.min(a[0], b[0]); r <= Math.max(a[0], b[0]); r++) {
+            for (int c = Math.min(a[1], b[1]); c <= Math.max(a[1], b[1]); c++) list.add(new int[] {r, c});
+        }
+        return list;
+    }
+
+    /** "xy" (x = column, y = row, letters a-s) as {row, column}; null for a pass when allowed. */
+    private int[] point(String v, boolean passAllowed) throws SgfProblem {
+        String s = v.strip();
+        if (passAllowed && (s.isEmpty() || s.equals("tt"))) return null;
+        if (s.length() != 2) throw problem("'" + shorten(s) + "' is not a board point");
+        int c = s.charAt(0) - 'a', r = s.charAt(1) - 'a';
+        if (c < 0 || c >= Board.SIZE || r < 0 || r >= Board.SIZE) throw problem("'" + s + "' is off the 19x19 board");
+        return new int[] {r, c};
+    }
+
+    private String value() throws SgfProblem {
+        expect('[');
+        StringBuilder v = new StringBuilder();
+        while (pos < text.length() && text.charAt(pos) != ']') {
+            char ch = text.charAt(pos++);
+            if (ch == '\\' && pos < text.length()) ch = text.charAt(pos++);
+            v.append(ch);
+        }
+        if (pos >= text.length()) throw problem("a value is not closed with ']' (is the file cut short?)");
+        pos++;
+        return v.toString();
+    }
+
+    private void expect(char c) throws SgfProblem {
+        skipSpace();
+        if (peek() != c) throw problem(pos >= text.length() ? "the file ends too early (is it cut short?)" : "expected '" + c + "'");
+        pos++;
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+    }
+
+    private SgfProblem problem(String what) {
+        return new SgfProblem("Not a valid SGF record at character " + pos + ": " + what + ".");
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+    }
+}

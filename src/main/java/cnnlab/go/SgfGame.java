@@ -1,0 +1,34 @@
+package cnnlab.go;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A game read from SGF: its header (players PB/PW, result RE, date DT, ...), setup stones (handicap AB, AW) and the
+ * main line of moves (the first variation wherever the record branches).
+ */
+public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<int[]> whiteSetup, List<Move> moves) {
+    public String property(String name) {
+        return header.getOrDefault(name, "");
+    }
+
+    /** A readable one-line title, e.g. "Honinbo Shusaku (B) vs Ota Yuzo (W), 1853, B+2". */
+    public String title() {
+        String title = (property("PB").isBlank() ? "Black" : property("PB")) + " (B) vs "
+                + (property("PW").isBlank() ? "White" : property("PW")) + " (W)";
+        if (!property("DT").isBlank()) title += ", " + property("DT");
+        if (!property("RE").isBlank()) title += ", " + property("RE");
+        return title;
+    }
+
+    /** The position after the first {@code count} moves (setup stones included). */
+    public Board positionAfter(int count) throws IllegalMove {
+        Board b = new Board();
+        for (int[] p : blackSetup) b.setup(Stone.BLACK, p[0], p[1]);
+        for (int[] p : whiteSetup) b.setup(Stone.WHITE, p[0], p[1]);
+        if (!moves.isEmpty()) b.setToPlay(moves.get(0).colour());
+        else if (!blackSetup.isEmpty() && whiteSetup.isEmpty()) b.setToPlay(Stone.WHITE);
+        for (int i = 0; i < count && i < moves.size(); i++) b.play(moves.get(i));
+        return b;
+    }
+}

@@ -1,0 +1,76 @@
+package cnnlab.go;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped historical games parse and replay legally; malformed SGF gets a clear message. */
+class SgfTest {
+    static String resource(String name) throws Exception {
+        try (InputStream in = SgfTest.class.getResourceAsStream("/go/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theShippedGamesParseAndEveryMoveIsLegal() throws Exception {
+        String[][] games = {{"shusaku-001.sgf", "191"}, {"dosaku-002-handicap5.sgf", "149"}, {"shusaku-265-variation.sgf", "253"}};
+        for (String[] g : games) {
+            SgfGame game = Sgf.parse(resource(g[0]));
+            assertEquals(Integer.parseInt(g[1]), game.moves().size(), g[0]);
+            Board end = game.positionAfter(game.moves().size());   // throws IllegalMove if the rules disagree
+            assertEquals(game.moves().size(), end.moves().size());
+        }
+        SgfGame shusaku = Sgf.parse(resource("shusaku-001.sgf"));
+        assertEquals("Yasuda Eisai", shusaku.property("PB"));
+        assertTrue(shusaku.title().contains("B+2"), shusaku.title());
+        assertEquals(Move.at(Stone.BLACK, 3, 16), shusaku.moves().get(0), "B[qd]: column q, row d");
+    }
+
+    @Test
+    void handicapStonesAreSetUpAndWhiteMovesFirst() throws Exception {
+        SgfGame game = Sgf.parse(resource("dosaku-002-handicap5.sgf"));
+        assertEquals(5, game.blackSetup().size());
+        assertEquals("5", game.property("HA"));
+        Board start = game.positionAfter(0);
+        assertEquals(Stone.WHITE, start.toPlay());
+        assertEquals(Stone.BLACK, start.at(3, 3));
+        assertEquals(Stone.BLACK, start.at(9, 9));
+    }
+
+    @Test
+    void passesEscapesAndCompressedPointLists() throws Exception {
+        SgfGame g = Sgf.parse("(;C[a comment with \\] inside]AB[aa:bb]PB[X];B[];W[tt];B[cc])");
+        assertEquals(4, g.blackSetup().size());
+        assertTrue(g.moves().get(0).isPass());
+        assertTrue(g.moves().get(1).isPass());
+        assertEquals("a comment with ] inside", g.property("C"));
+        assertEquals(Move.at(Stone.BLACK, 2, 2), g.moves().get(2));
+    }
+
+    @Test
+    void malformedRecordsGetAClearMessage() {
+        String[][] bad = {
+                {"", "empty"},
+                {"hello, this is not a game", "not an SGF"},
+                {"(;B[dd];W[pp]", "ends too early"},
+                {"(;B[dd];W[pp", "not closed"},
+                {"(;B[zz])", "off the 19x19 board"},
+                {"(;B[ddd])", "not a board point"},
+                {"(;SZ[9];B[aa])", "Only 19x19"},
+                {"(;GM[2];B[aa])", "not a Go game"},
+                {"(;PB[nobody])", "no moves"},
+                {"(;B)", "no value"},
+        };
+        for (String[] b : bad) {
+            SgfProblem p = assertThrows(SgfProblem.class, () -> Sgf.parse(b[0]), b[0]);
+            assertTrue(p.getMessage().contains(b[1]), b[0] + " -> " + p.getMessage());
+        }
+        assertThrows(SgfProblem.class, () -> Sgf.parse("(;" + "B[aa];".repeat(1001) + ")"));
+    }
+}
