@@ -95,7 +95,12 @@ public final class Board {
 
     /** Whether {@code move} would be legal now (without playing it). */
     public boolean isLegal(Move move) {
-        Board copy = copy();
+        if (move.colour() != toPlay) return false;
+        if (!move.isPass() && points[move.point()] != Stone.EMPTY) return false;   // the common case, without a copy
+        Board copy = new Board();
+        copy.points = points.clone();
+        copy.toPlay = toPlay;
+        copy.koPoint = koPoint;
         try {
             copy.play(move);
             return true;

@@ -2,6 +2,11 @@ package cnnlab.train;
 
 import cnnlab.imagenet.ImageFolder;
 import cnnlab.imagenet.ImageNetClassifier;
+import cnnlab.go.GoEvaluation;
+import cnnlab.go.GoGames;
+import cnnlab.go.GoPositions;
+import cnnlab.go.GoTraining;
+import cnnlab.go.PolicyNet;
 import cnnlab.nn.ModelFiles;
 import cnnlab.server.LabConfig;
 import cnnlab.nn.NativeThreads;
@@ -24,7 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code evaluate <model> --data DIR}: test-set accuracy of a shipped model; last line {@code accuracy=... n=...}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a model's accuracy on its test set.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d; mobilenet (top-5 for every image in --data); "
+    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d, go-unpooled, go-pooled (top-1/top-5 on held-out games); mobilenet (top-5 for every image in --data); "
             + "style (every feature network on tubingen.jpg + starry_night.jpg from --data, side by side)")
     String model;
 
@@ -62,8 +67,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 0;
         }
         if ("style".equals(model)) return compareStyles(folder);
+        PolicyNet go = PolicyNet.byId(model);
+        if (go != null) {
+            Path file = modelFile != null ? modelFile : folder.resolve(go.file());
+            NativeThreads.useOneBlasThread();
+            GoGames[] split = GoGames.read(data).split(GoEvaluation.TEST_FRACTION, GoEvaluation.SPLIT_SEED);
+            GoTraining.Accuracy a = GoTraining.accuracy(ModelFiles.load(file), GoPositions.of(split[1]), 0);
+            System.out.printf("model=%s%nheld_out_games=%d%ntop5=%.4f%naccuracy=%.4f n=%d%n", file, split[1].size(), a.top5(), a.top1(), a.n());
+            return 0;
+        }
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, mobilenet, style)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, mobilenet, style)");
             return 2;
         }
         Path file = modelFile != null ? modelFile : folder.resolve(ModelFiles.MNIST);

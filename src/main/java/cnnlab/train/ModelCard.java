@@ -2,6 +2,10 @@ package cnnlab.train;
 
 import cnnlab.speech.SpeechNet;
 
+import cnnlab.go.GoEvaluation;
+import cnnlab.go.GoTraining;
+import cnnlab.go.PolicyNet;
+
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -34,6 +38,33 @@ final class ModelCard {
                 The test set was only reported after each epoch, never used to choose a model: the last epoch ships.
                 """, params, "1.0.0-M2.1", trainSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(),
                 s.maxShift(), accuracy, testSize, seconds, date);
+    }
+
+    static String go(PolicyNet kind, GoTraining.Settings s, long params, int positions, int games, GoTraining.Accuracy accuracy,
+                     int testGames, double seconds, String command, LocalDate date) {
+        return String.format(Locale.ROOT, """
+                # %s: Go move prediction, %s
+
+                **Architecture** (Hung-yi Lee 2020, lecture section 4.1; AlphaGo's policy network, much smaller): 7 input
+                planes 19x19 (own, opponent, empty, liberties 1 / 2 / 3+, ones) -> conv %d filters 5x5 -> %sconv %d 3x3 -> conv
+                %d 3x3 %s-> conv 1x1 to one plane -> softmax over the 361 points; 'same' padding, ReLU. %,d parameters.
+
+                | | |
+                |---|---|
+                | data | historical Japanese professional games (A. E. Brouwer's SGF collection, via ../shared/data/go-sgf; duplicates dropped), split by game: %,d games (%,d positions) train, %,d games held out (seed %d) |
+                | augmentation | a random one of the 8 board symmetries per example |
+                | command | `%s` |
+                | seed | %d |
+                | epochs | %d, mini-batch %d%s |
+                | optimiser | Adam, learning rate %.0e |
+                | **held-out accuracy** | **top-1 %.4f, top-5 %.4f** on %,d positions (`evaluate %s --data DIR`); predictions masked to legal moves |
+                | training time | %.0f s on this machine (2 cores) |
+                | trained | %s |
+                """, kind.id(), kind.description(), PolicyNet.FILTERS, kind == PolicyNet.POOLED ? "max-pool 2x2 -> " : "",
+                PolicyNet.FILTERS, PolicyNet.FILTERS, kind == PolicyNet.POOLED ? "-> upsample 2x -> crop to 19x19 " : "", params,
+                games, positions, testGames, GoEvaluation.SPLIT_SEED, command, s.seed(), s.epochs(), s.batch(),
+                s.positionsPerEpoch() > 0 ? String.format(Locale.ROOT, ", %,d positions per epoch", s.positionsPerEpoch()) : "",
+                s.learningRate(), accuracy.top1(), accuracy.top5(), accuracy.n(), kind.id(), seconds, date);
     }
 
     static String speech(SpeechNet kind, SpeechTraining.Settings s, long params, int trainSize, int testSize, double accuracy,

@@ -2,6 +2,11 @@ package cnnlab.train;
 
 import cnnlab.imagenet.ImageNetClassifier;
 import cnnlab.imagenet.MobileNetConversion;
+import cnnlab.go.GoEvaluation;
+import cnnlab.go.GoGames;
+import cnnlab.go.GoPositions;
+import cnnlab.go.GoTraining;
+import cnnlab.go.PolicyNet;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
 import cnnlab.speech.SpeechNet;
@@ -19,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model from a dataset folder and write it (and its model card) to models/.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d; mobilenet (converted from TFLite, not trained)")
+    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d, go-unpooled, go-pooled; mobilenet (converted from TFLite, not trained)")
     String model;
 
     @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
@@ -41,9 +46,11 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SpeechNet speech = SpeechNet.byId(model);
         if (speech != null) return trainSpeech(speech);
+        PolicyNet go = PolicyNet.byId(model);
+        if (go != null) return trainGo(go);
         if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, mobilenet)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, mobilenet)");
             return 2;
         }
         int epochs = this.epochs != null ? this.epochs : 12, batch = this.batch != null ? this.batch : 64;
@@ -89,6 +96,34 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** models/x.zip -> models/x.md */
+    @Option(names = "--positions", description = "go: training positions per epoch (default: all, ~500,000)")
+    Integer positions;
+
+    /** Both Go networks train with the same budget and seed: only pooling differs (lecture section 4.1). */
+    private int trainGo(PolicyNet kind) throws Exception {
+        int epochs = this.epochs != null ? this.epochs : 2, batch = this.batch != null ? this.batch : 64;
+        NativeThreads.useOneBlasThread();
+        Path target = out != null ? out : Path.of("models", kind.file());
+        GoGames all = GoGames.read(data);
+        GoGames[] split = all.split(GoEvaluation.TEST_FRACTION, GoEvaluation.SPLIT_SEED);
+        GoPositions train = GoPositions.of(split[0]), test = GoPositions.of(split[1]);
+        System.out.printf("training %s (%s) on %d positions of %d games (%d unreadable), evaluating on %d positions of %d held-out games%n",
+                kind.id(), kind.description(), train.size(), split[0].size(), all.unreadable(), test.size(), split[1].size());
+        GoTraining.Settings settings = new GoTraining.Settings(epochs, batch, seed, 1e-3, positions != null ? positions : 0);
+        long t0 = System.nanoTime();
+        MultiLayerNetwork net = new GoTraining(settings, System.out).train(kind, train, test);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        GoTraining.Accuracy accuracy = GoTraining.accuracy(net, test, 0);
+        ModelFiles.save(net, target);
+        Path card = cardFor(target);
+        Files.writeString(card, ModelCard.go(kind, settings, net.numParams(), train.size(), split[0].size(), accuracy, split[1].size(),
+                seconds, "java -jar target/cnn-lab.jar train " + kind.id() + " --data " + data + " --epochs " + epochs + " --seed " + seed
+                        + " --batch " + batch + (positions != null ? " --positions " + positions : ""), LocalDate.now()));
+        System.out.printf("saved %s and %s in %.0f s%n", target, card, seconds);
+        System.out.printf("top5=%.4f%naccuracy=%.4f n=%d%n", accuracy.top5(), accuracy.top1(), accuracy.n());
+        return 0;
+    }
+
     private static Path cardFor(Path model) {
         return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
     }
