@@ -93,20 +93,24 @@ public final class Board {
         toPlay = toPlay.opponent();
     }
 
-    /** Whether {@code move} would be legal now (without playing it). */
+    /**
+     * Whether {@code move} would be legal now, without playing it (the policy networks' masks ask this for every point
+     * of every position): an empty point that is not the ko point is legal when it has an empty neighbour, joins an
+     * own group that keeps another liberty, or captures an opponent group in atari; otherwise it is suicide.
+     */
     public boolean isLegal(Move move) {
         if (move.colour() != toPlay) return false;
-        if (!move.isPass() && points[move.point()] != Stone.EMPTY) return false;   // the common case, without a copy
-        Board copy = new Board();
-        copy.points = points.clone();
-        copy.toPlay = toPlay;
-        copy.koPoint = koPoint;
-        try {
-            copy.play(move);
-            return true;
-        } catch (IllegalMove e) {
-            return false;
+        if (move.isPass()) return true;
+        int p = move.point();
+        if (points[p] != Stone.EMPTY || p == koPoint) return false;
+        int[] around = neighbours(p);
+        for (int n : around) if (points[n] == Stone.EMPTY) return true;
+        for (int n : around) {
+            int liberties = liberties(points, n);
+            if (points[n] == move.colour() && liberties > 1) return true;
+            if (points[n] == move.colour().opponent() && liberties == 1) return true;
         }
+        return false;
     }
 
     /** Takes back the last move; false when there is none. */

@@ -121,4 +121,28 @@ class BoardTest {
         assertEquals("B D16", Move.at(Stone.BLACK, 3, 3).toString());
         assertEquals("W T1", Move.at(Stone.WHITE, 18, 18).toString());
     }
+
+    @Test
+    void theQuickLegalityCheckAgreesWithPlayingTheMove() throws Exception {
+        SgfGame game = Sgf.parse(SgfTest.resource("shusaku-265-variation.sgf"));
+        int checked = 0, illegal = 0;
+        for (int after = 0; after <= game.moves().size(); after += 7) {
+            Board b = game.positionAfter(after);
+            for (int p = 0; p < Board.POINTS; p++) {
+                Move m = Move.at(b.toPlay(), p / Board.SIZE, p % Board.SIZE);
+                boolean playable;
+                Board copy = b.copy();
+                try {
+                    copy.play(m);
+                    playable = true;
+                } catch (IllegalMove e) {
+                    playable = false;
+                }
+                assertEquals(playable, b.isLegal(m), "move " + m + " after " + after + " moves");
+                checked++;
+                if (!playable && b.at(p) == Stone.EMPTY) illegal++;
+            }
+        }
+        assertTrue(checked > 10_000 && illegal > 0, checked + " checked, " + illegal + " empty but illegal");
+    }
 }
