@@ -6,6 +6,7 @@ import cnnlab.server.Lab;
 import cnnlab.ui.DownloadLink;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.LossChart;
+import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.RunPanel;
 import cnnlab.vision.BuiltInImage;
@@ -74,7 +75,7 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         Div pictureCard = new Div(picture, pictureCaption);
         pictureCard.addClassNames("lab-card", "lab-picture-card");
         Div curveCard = new Div(new H4("Objective over the steps"), curve,
-                caption("Mean of the measure over the chosen filters. It dips at each new octave (the picture is enlarged, its detail blurred) and climbs again; random shifts make it jitter."));
+                Caption.of("Mean of the measure over the chosen filters. It dips at each new octave (the picture is enlarged, its detail blurred) and climbs again; random shifts make it jitter."));
         curveCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png, gif);
         downloads.addClassName("lab-downloads");
@@ -85,12 +86,6 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         return body;
     }
 
-    private static Paragraph caption(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("lab-caption");
-        return p;
-    }
-
     @Override
     public Optional<LiveRun<?, DreamFrame>> prepare() {
         try {
@@ -98,13 +93,9 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
             var net = service.networks().require(settings.network());
             return Optional.of(service.prepare(settings, source.value().picture(net.channels())));
         } catch (IllegalArgumentException e) {
-            runPanel.showNotice(sentence(e.getMessage()));
+            runPanel.showProblem(e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static String sentence(String message) {
-        return message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1) + ".";
     }
 
     @Override

@@ -3,6 +3,8 @@ package cnnlab.features;
 import cnnlab.digits.LastDrawing;
 import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
+import cnnlab.ui.Caption;
+import cnnlab.ui.DownloadLink;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.AttachEvent;
@@ -11,7 +13,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -27,13 +28,10 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -131,7 +129,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         Div zoomCard = new Div(new H4("Selected picture"), zoom, zoomCaption, picturePng);
         zoomCard.addClassNames("lab-card", "lab-zoom");
         Div curveCard = new Div(new H4("Objective over the steps"), curve,
-                caption("One line per picture; the selected one in blue."));
+                Caption.of("One line per picture; the selected one in blue."));
         curveCard.addClassNames("lab-card", "lab-curve-card");
         FlexLayout detail = new FlexLayout(zoomCard, curveCard);
         detail.addClassName("lab-detail");
@@ -268,12 +266,6 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         updateButtons();
     }
 
-    private static Paragraph caption(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("lab-caption");
-        return p;
-    }
-
     private static String waitingText(int position) {
         return "Waiting for a free slot on the server: number " + position + " in the queue…";
     }
@@ -360,15 +352,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     }
 
     private Anchor download(String text, String id, Function<Render, byte[]> bytes, String fileName, String type) {
-        Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
-            Optional<Render> r = currentRender();
-            if (r.isEmpty()) return DownloadResponse.error(404, "nothing to download yet");
-            byte[] b = bytes.apply(r.get());
-            return new DownloadResponse(new ByteArrayInputStream(b), fileName, type, b.length);
-        }), AttachmentType.DOWNLOAD, text);
-        a.setId(id);
-        a.addClassName("lab-download");
-        return a;
+        return DownloadLink.of(text, id, () -> currentRender().map(bytes), fileName, type);
     }
 
     // --- package-private accessors for browserless tests

@@ -16,6 +16,7 @@ public final class FeaturePlanes {
         float[] x = new float[PLANES * Board.POINTS];
         Stone own = board.toPlay();
         int[] liberties = new int[Board.POINTS];
+        Stone[] stones = snapshot(board);
         for (int p = 0; p < Board.POINTS; p++) {
             Stone s = board.at(p);
             if (s == Stone.EMPTY) {
@@ -23,8 +24,8 @@ public final class FeaturePlanes {
             } else {
                 x[(s == own ? 0 : 1) * Board.POINTS + p] = 1;
                 if (liberties[p] == 0) {
-                    int l = board.liberties(p);
-                    for (int q : Board.group(snapshot(board), p)) liberties[q] = l;
+                    int l = Board.liberties(stones, p);   // once per group, shared by its stones
+                    for (int q : Board.group(stones, p)) liberties[q] = l;
                 }
                 int plane = Math.min(liberties[p], 3) + 2;   // 1 -> 3, 2 -> 4, 3+ -> 5
                 x[plane * Board.POINTS + p] = 1;

@@ -5,6 +5,7 @@ import cnnlab.server.Lab;
 import cnnlab.ui.DownloadLink;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.LossChart;
+import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.RunPanel;
 import cnnlab.vision.BuiltInImage;
@@ -78,7 +79,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         Div pictureCard = new Div(picture, lossText);
         pictureCard.addClassNames("lab-card", "lab-picture-card");
         Div chartCard = new Div(new H4("Losses over the iterations (log scale)"), chart,
-                caption("Unweighted, each relative to its target's size: 1 means 'as far off as the target is large'. "
+                Caption.of("Unweighted, each relative to its target's size: 1 means 'as far off as the target is large'. "
                         + "The optimiser minimises content + weight x style + weight x smoothness."));
         chartCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png);
@@ -90,12 +91,6 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         return body;
     }
 
-    private static Paragraph caption(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("lab-caption");
-        return p;
-    }
-
     @Override
     public Optional<LiveRun<?, StyleFrame>> prepare() {
         try {
@@ -103,7 +98,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
             FeatureNetwork net = service.networks().require(settings.network());
             return Optional.of(service.prepare(settings, content.value().picture(net.channels()), style.value().picture(net.channels())));
         } catch (IllegalArgumentException e) {
-            runPanel.showNotice(e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1) + ".");
+            runPanel.showProblem(e.getMessage());
             return Optional.empty();
         }
     }

@@ -185,6 +185,11 @@ public class RunPanel<F> extends Div {
         notice.setVisible(true);
     }
 
+    /** A message from a settings check ("octaves must be 1..6") shown as a sentence. */
+    public void showProblem(String message) {
+        showNotice(message.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + message.substring(1) + ".");
+    }
+
     public void hideNotice() {
         notice.setVisible(false);
     }
