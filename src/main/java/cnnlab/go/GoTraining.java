@@ -35,12 +35,16 @@ public final class GoTraining {
             long t0 = System.nanoTime();
             int[] order = shuffled(train.size(), rng);
             double loss = 0;
-            int batches = 0;
+            int batches = 0, total = perEpoch / settings.batch(), report = Math.max(1, total / 20);
             for (int start = 0; start + settings.batch() <= perEpoch; start += settings.batch()) {
                 int[] idx = java.util.Arrays.copyOfRange(order, start, start + settings.batch());
                 net.fit(train.batch(idx, true, rng));
                 loss += net.score();
                 batches++;
+                if (batches % report == 0) {   // an epoch can take an hour on two cores: show it moving
+                    log.printf("%s epoch %d: %d/%d batches, loss %.3f, %.0f s%n", kind.id(), epoch, batches, total,
+                            loss / batches, (System.nanoTime() - t0) / 1e9);
+                }
             }
             epochLosses.add(loss / Math.max(1, batches));
             Accuracy a = accuracy(net, test, 2000);

@@ -47,6 +47,14 @@ public record MovePrediction(float[] probabilities) {
         return new MovePrediction(p);
     }
 
+    /** Where {@code point} stands among the legal moves, 1 = the network's favourite; 0 if it is not legal here. */
+    public int rank(int point) {
+        if (probabilities[point] <= 0) return 0;
+        int better = 0;
+        for (float p : probabilities) if (p > probabilities[point]) better++;
+        return better + 1;
+    }
+
     public List<Candidate> top(int k) {
         List<Candidate> all = new ArrayList<>();
         IntStream.range(0, probabilities.length).filter(i -> probabilities[i] > 0).forEach(i -> all.add(new Candidate(i, probabilities[i])));

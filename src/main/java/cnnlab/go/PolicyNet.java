@@ -26,7 +26,7 @@ public enum PolicyNet {
     UNPOOLED("go-unpooled", "go-unpooled.zip", "no pooling (AlphaGo)"),
     POOLED("go-pooled", "go-pooled.zip", "2x2 max pooling + upsampling");
 
-    public static final int FILTERS = 64;
+    public static final int FILTERS = 32;
 
     private final String id, file, description;
 

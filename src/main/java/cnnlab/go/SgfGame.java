@@ -21,6 +21,26 @@ public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<i
         return title;
     }
 
+    /** How many moves of the main line replay by the rules (a damaged record is cut at its first illegal move). */
+    public int playableMoves() {
+        Board b;
+        try {
+            b = positionAfter(0);
+        } catch (IllegalMove e) {
+            return 0;
+        }
+        for (int i = 0; i < moves.size(); i++) {
+            Move m = moves.get(i);
+            if (m.colour() != b.toPlay()) b.setToPlay(m.colour());
+            try {
+                b.play(m);
+            } catch (IllegalMove e) {
+                return i;
+            }
+        }
+        return moves.size();
+    }
+
     /** The position after the first {@code count} moves (setup stones included). */
     public Board positionAfter(int count) throws IllegalMove {
         Board b = new Board();
@@ -28,7 +48,11 @@ public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<i
         for (int[] p : whiteSetup) b.setup(Stone.WHITE, p[0], p[1]);
         if (!moves.isEmpty()) b.setToPlay(moves.get(0).colour());
         else if (!blackSetup.isEmpty() && whiteSetup.isEmpty()) b.setToPlay(Stone.WHITE);
-        for (int i = 0; i < count && i < moves.size(); i++) b.play(moves.get(i));
+        for (int i = 0; i < count && i < moves.size(); i++) {
+            Move m = moves.get(i);
+            if (m.colour() != b.toPlay()) b.setToPlay(m.colour());   // old records sometimes have two moves in a row by one side
+            b.play(m);
+        }
         return b;
     }
 }

@@ -2,6 +2,7 @@ package cnnlab.server;
 
 import cnnlab.digits.DigitClassifier;
 import cnnlab.dream.DreamService;
+import cnnlab.go.GoService;
 import cnnlab.style.StyleService;
 import cnnlab.vision.FeatureNetworks;
 import cnnlab.features.FeaturesService;
@@ -30,9 +31,10 @@ public final class Lab implements AutoCloseable {
     private final SpeechClassifier speech;
     private final DreamService dream;
     private final StyleService style;
+    private final GoService go;
 
     private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech,
-                FeatureNetworks networks) {
+                FeatureNetworks networks, GoService go) {
         this.digits = digits;
         this.jobs = jobs;
         this.longJobs = longJobs;
@@ -40,6 +42,7 @@ public final class Lab implements AutoCloseable {
         this.speech = speech;
         this.dream = new DreamService(networks, longJobs);
         this.style = new StyleService(networks, longJobs);
+        this.go = go;
     }
 
     /** Loads every shipped model from {@code models} and makes the result the current lab. */
@@ -52,7 +55,7 @@ public final class Lab implements AutoCloseable {
         // two visualisations (or dreams, or styles) at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
         LongJobs longJobs = new LongJobs(2, 64);
         current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks);
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models));
         return current;
     }
 
@@ -87,6 +90,10 @@ public final class Lab implements AutoCloseable {
 
     public StyleService style() {
         return style;
+    }
+
+    public GoService go() {
+        return go;
     }
 
     @Override

@@ -5,6 +5,7 @@ import cnnlab.dream.DreamView;
 import cnnlab.features.FeaturesView;
 import cnnlab.style.StyleView;
 import cnnlab.speech.SpeechView;
+import cnnlab.go.GoView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
@@ -40,6 +41,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Deep Dream", DreamView.class, VaadinIcon.CLOUD.create()));
         nav.addItem(new SideNavItem("Deep Style", StyleView.class, VaadinIcon.PAINTBRUSH.create()));
         nav.addItem(new SideNavItem("Speech", SpeechView.class, VaadinIcon.MICROPHONE.create()));
+        nav.addItem(new SideNavItem("Go", GoView.class, VaadinIcon.GRID_SMALL.create()));
         return nav;
     }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
  */
 @Tag("input")
 public class Slider extends AbstractSinglePropertyField<Slider, Double> {
-    private final double min, max;
+    private final double min;
+    private double max;
 
     public Slider(double min, double max, double step, double value) {
         super("value", min, String.class, Slider::parse, Slider::format);
@@ -27,6 +28,13 @@ public class Slider extends AbstractSinglePropertyField<Slider, Double> {
         // setValue skips the element when the value equals the field's initial one; the browser would then show
         // its own default (the middle of the track)
         getElement().setProperty("value", format(getValue()));
+    }
+
+    /** Moves the top of the range (e.g. a game's last move); the value is kept inside it. */
+    public void setMax(double max) {
+        this.max = Math.max(min, max);
+        getElement().setAttribute("max", format(this.max));
+        if (getValue() > this.max) setValue(this.max);
     }
 
     @Override

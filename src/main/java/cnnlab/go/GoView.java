@@ -1,0 +1,344 @@
+package cnnlab.go;
+
+import cnnlab.server.Lab;
+import cnnlab.ui.Caption;
+import cnnlab.ui.MainLayout;
+import cnnlab.ui.Slider;
+import cnnlab.ui.UiAccess;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "Go" (lecture section 4.1): a board to play on or to replay a historical game on, and two policy networks side by
+ * side on every position, one without pooling (AlphaGo) and one with it. Thin over {@link GameOnBoard} (the rules and
+ * the record) and {@link GoService} (the networks, run on the server's job pool, at most one reading in flight).
+ */
+@Route(value = "go", layout = MainLayout.class)
+@PageTitle("Go · CNN Lab")
+public class GoView extends Div {
+    private final Lab lab = Lab.current();
+    private final GoService go = lab.go();
+    private final GameOnBoard game = new GameOnBoard();
+    private final GoBoard board = new GoBoard(400, true);
+    private final Paragraph status = new Paragraph();
+    private final Paragraph message = new Paragraph();
+    private final Button undo = new Button("Undo");
+    private final Select<BuiltInGames.BuiltInGame> builtIn = new Select<>();
+    private final Slider moveSlider = new Slider(0, 1, 1, 0);
+    private final Span moveLabel = new Span();
+    private final Div replay = new Div();
+    private final Map<PolicyNet, PolicyPanel> panels = new EnumMap<>(PolicyNet.class);
+    private final NetworkSees sees;
+    private final Details seesDetails;
+
+    private CompletableFuture<Reading> inFlight;
+    private boolean stale;   // the position changed while a reading was in flight
+
+    /** What one job computes for a position: both networks' predictions and, if asked, one first layer. */
+    record Reading(Board board, Map<PolicyNet, MovePrediction> predictions, GoService.FirstLayer firstLayer) { }
+
+    public GoView() {
+        addClassName("lab-page");
+        H2 title = new H2("Go: why AlphaGo's network has no pooling");
+        Paragraph lead = new Paragraph("A Go board suits convolution: what matters is local shapes of stones, and the same "
+                + "shape means the same anywhere on the board. But it does not suit pooling: dropping every other row and "
+                + "column blurs exactly which point to play. AlphaGo's policy network has no pooling. Below, two networks "
+                + "trained on the same professional games with the same budget, one with max pooling, predict the next move "
+                + "of every position you reach.");
+        lead.addClassName("lab-lead");
+        List<PolicyNet> available = new ArrayList<>();
+        for (PolicyNet n : PolicyNet.values()) if (go.has(n)) available.add(n);
+        sees = new NetworkSees(available, n -> refresh());
+        seesDetails = new Details("What does the network see?", sees);
+        seesDetails.setId("sees");
+        seesDetails.addOpenedChangeListener(e -> {
+            if (e.isOpened()) refresh();
+        });
+        Div networks = new Div();
+        networks.addClassName("go-networks");
+        for (PolicyNet n : PolicyNet.values()) {
+            if (!go.has(n)) {
+                Div missing = new Div(new H4(PolicyPanel.title(n)), Caption.of("This network is not installed (models/" + n.file()
+                        + " is missing; `train " + n.id() + "` makes it)."));
+                missing.addClassName("lab-card");
+                networks.add(missing);
+                continue;
+            }
+            PolicyPanel panel = new PolicyPanel(n, go.facts(n), go.parameters(n), this::playAt);
+            panels.put(n, panel);
+            networks.add(panel);
+        }
+        Div top = new Div(boardCard(), networks);
+        top.addClassName("go-layout");
+        add(title, lead, top, seesDetails);
+        show();
+    }
+
+    private Div boardCard() {
+        board.setId("board");
+        board.addPointClickListener(this::playAt);
+        status.setId("go-status");
+        status.addClassName("go-status");
+        message.setId("go-message");
+        message.addClassName("go-message");
+        Button pass = new Button("Pass", e -> act(game::pass));
+        pass.setId("pass");
+        undo.setId("undo");
+        undo.addClickListener(e -> {
+            if (game.undo()) show();
+        });
+        Button newGame = new Button("New game", e -> {
+            game.newGame();
+            builtIn.clear();
+            show();
+        });
+        newGame.setId("new-game");
+        Div buttons = new Div(pass, undo, newGame);
+        buttons.addClassName("go-buttons");
+
+        builtIn.setLabel("A historical game");
+        builtIn.setPlaceholder("Choose a game");
+        builtIn.setItems(go.builtInGames());
+        builtIn.setItemLabelGenerator(BuiltInGames.BuiltInGame::title);
+        builtIn.setWidth("100%");
+        builtIn.setId("built-in");
+        builtIn.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.isFromClient()) load(e.getValue().record(), e.getValue().title());
+        });
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            upload.clearFileList();
+            loadUpload(meta.fileName(), bytes);
+        }))));
+        upload.setId("sgf-upload");
+        upload.setAcceptedFileTypes(".sgf", "application/x-go-sgf");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(Sgf.MAX_CHARS);
+        upload.setDropLabel(new Span("Drop an SGF game record here (19x19, at most 1 MB)"));
+        upload.addFileRejectedListener(e -> showMessage(e.getErrorMessage().toLowerCase(Locale.ROOT).contains("size")
+                ? "That file is larger than 1 MB: a game record is a few kilobytes." : "Please choose an SGF file (.sgf)."));
+
+        moveSlider.setId("move-slider");
+        moveSlider.addValueChangeListener(e -> {
+            if (e.isFromClient()) goTo((int) Math.round(e.getValue()));
+        });
+        moveLabel.setId("move-label");
+        Button back = new Button("◀", e -> goTo(game.branchPoint() - 1));
+        back.setId("move-back");
+        back.getElement().setAttribute("aria-label", "previous move of the game");
+        Button forward = new Button("▶", e -> goTo(game.branchPoint() + 1));
+        forward.setId("move-forward");
+        forward.getElement().setAttribute("aria-label", "next move of the game");
+        for (Button b : List.of(back, forward)) b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        replay.add(new Div(back, moveSlider, forward), moveLabel);
+        replay.addClassName("go-replay");
+        replay.setId("replay");
+
+        Div card = new Div(board, status, message, buttons, builtIn, replay, upload,
+                Caption.of("Click a point to play it for the side to move; click a point on a heat map to play there."));
+        card.addClassNames("lab-card", "go-board-card");
+        return card;
+    }
+
+    /** Plays at a point the user clicked (the main board, a heat map, or a network's choice). */
+    void playAt(int point) {
+        if (point < 0 || point >= Board.POINTS) return;   // a forged event
+        act(() -> game.play(point));
+    }
+
+    private interface GameAction {
+        void run() throws IllegalMove;
+    }
+
+    private void act(GameAction action) {
+        try {
+            action.run();
+            show();
+        } catch (IllegalMove e) {
+            showMessage("Not allowed: " + e.getMessage() + ".");
+        }
+    }
+
+    void load(SgfGame record, String title) {
+        try {
+            game.load(record, title);
+            show();
+            showMessage(game.recordLength() < record.moves().size()
+                    ? String.format(Locale.ROOT, "The record breaks the rules at move %d: it is shown up to there.", game.recordLength() + 1)
+                    : "");
+        } catch (IllegalMove e) {
+            showMessage("This record cannot be set up: " + e.getMessage() + ".");
+        }
+    }
+
+    void loadUpload(String fileName, byte[] bytes) {
+        builtIn.clear();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // older records are often in a Japanese or Latin-1 code page: their moves are ASCII all the same
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            SgfGame record = Sgf.parse(text);
+            load(record, fileName + ": " + record.title());
+        } catch (SgfProblem e) {
+            showMessage("That file is not a game record we can read: " + e.getMessage());
+        }
+    }
+
+    void goTo(int move) {
+        if (game.record().isEmpty()) return;
+        try {
+            game.goTo(move);
+            show();
+        } catch (IllegalMove e) {
+            showMessage("This record cannot be replayed there: " + e.getMessage() + ".");
+        }
+    }
+
+    /** Shows the position at once and asks the networks about it. */
+    private void show() {
+        Board b = game.board();
+        board.show(b);
+        showMessage("");
+        int moves = b.moves().size();
+        status.setText(String.format(Locale.ROOT, "%s to play · move %d · captured: Black %d, White %d",
+                b.toPlay() == Stone.BLACK ? "Black" : "White", moves + 1, b.captures(Stone.BLACK), b.captures(Stone.WHITE)));
+        undo.setEnabled(moves > 0);
+        replay.setVisible(game.record().isPresent());
+        if (game.record().isPresent()) {
+            moveSlider.setMax(game.recordLength());
+            moveSlider.setValue((double) game.branchPoint());
+            int at = game.recordMove();
+            moveLabel.setText(at >= 0
+                    ? String.format(Locale.ROOT, "%s · move %d of %d", game.title(), at, game.recordLength())
+                    : String.format(Locale.ROOT, "%s · your variation from move %d (the slider returns to the game)", game.title(),
+                    game.branchPoint()));
+        }
+        if (seesDetails.isOpened()) sees.showPlanes(b);
+        board.setRing(-1);
+        refresh();
+    }
+
+    /** Sends the current position to the networks, unless a reading is already in flight (then once it is back). */
+    private void refresh() {
+        panels.values().forEach(PolicyPanel::showPending);
+        if (inFlight != null) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        UI ui = UI.getCurrent();
+        Board position = game.board().copy();
+        PolicyNet firstLayerOf = seesDetails.isOpened() ? sees.network() : null;
+        CompletableFuture<Reading> f = lab.jobs().submit(() -> CompletableFuture.completedFuture(new Reading(position,
+                go.predict(position), firstLayerOf == null ? null : go.firstLayer(firstLayerOf, position))))
+                .orTimeout(10, TimeUnit.SECONDS);
+        inFlight = f;
+        f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
+            if (inFlight != f) return;
+            inFlight = null;
+            if (stale) {   // the user moved on: read the newest position instead
+                refresh();
+                return;
+            }
+            if (error != null) {
+                boolean busy = error instanceof RejectedExecutionException || error.getCause() instanceof RejectedExecutionException;
+                panels.values().forEach(p -> p.showUnavailable(busy ? "The server is busy: play again in a moment."
+                        : "The networks could not read this position."));
+                panels.values().forEach(PolicyPanel::clearPending);
+                return;
+            }
+            showReading(reading);
+        }));
+    }
+
+    private void showReading(Reading r) {
+        Optional<Move> professional = game.professionalNext();
+        for (var e : panels.entrySet()) {
+            MovePrediction p = r.predictions().get(e.getKey());
+            if (p != null) e.getValue().show(r.board(), p, professional);
+            e.getValue().clearPending();
+        }
+        board.setRing(-1);
+        if (r.firstLayer() != null) {
+            sees.showPlanes(r.board());
+            sees.showFirstLayer(r.firstLayer());
+        }
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (inFlight != null) inFlight.cancel(false);
+        inFlight = null;
+        super.onDetach(detachEvent);
+    }
+
+    // for view tests
+    GameOnBoard game() {
+        return game;
+    }
+
+    GoBoard board() {
+        return board;
+    }
+
+    Map<PolicyNet, PolicyPanel> panels() {
+        return panels;
+    }
+
+    NetworkSees sees() {
+        return sees;
+    }
+
+    Paragraph message() {
+        return message;
+    }
+
+    Paragraph status() {
+        return status;
+    }
+
+    Select<BuiltInGames.BuiltInGame> builtIn() {
+        return builtIn;
+    }
+
+    Slider moveSlider() {
+        return moveSlider;
+    }
+}

@@ -1,0 +1,75 @@
+package cnnlab.go;
+
+import cnnlab.nn.ModelFiles;
+import cnnlab.nn.ShippedModel;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped Go networks as the page uses them: predictions over legal moves, the first layer, the card's figures. */
+class GoServiceTest {
+    static GoService go;
+
+    @BeforeAll
+    static void load() {
+        go = GoService.load(ShippedModel.MODELS);
+    }
+
+    @Test
+    void bothShippedNetworksAreThereWithTheirHeldOutAccuracy() {
+        for (PolicyNet n : PolicyNet.values()) {
+            assertTrue(go.has(n), n.id());
+            PolicyFacts f = go.facts(n).orElseThrow(() -> new AssertionError("no accuracy in the card of " + n.id()));
+            assertTrue(f.top1() > 0 && f.top1() <= f.top5() && f.top5() <= 1, f.toString());
+            assertTrue(f.positions() > 40_000, "measured on the held-out games, not a sample: " + f);
+        }
+    }
+
+    @Test
+    void predictionsCoverLegalMovesOnlyAndRankTheFavouriteFirst() throws Exception {
+        GameOnBoard game = new GameOnBoard();
+        game.load(Sgf.parse(SgfTest.resource("shusaku-001.sgf")), "Shusaku");
+        game.goTo(80);
+        Board b = game.board();
+        Map<PolicyNet, MovePrediction> predictions = go.predict(b);
+        assertEquals(2, predictions.size());
+        for (MovePrediction p : predictions.values()) {
+            double sum = 0;
+            for (int i = 0; i < Board.POINTS; i++) {
+                boolean legal = b.isLegal(Move.at(b.toPlay(), i / Board.SIZE, i % Board.SIZE));
+                if (!legal) assertEquals(0f, p.probabilities()[i], "illegal point " + i);
+                sum += p.probabilities()[i];
+            }
+            assertEquals(1.0, sum, 1e-4);
+            var top = p.top(5);
+            assertEquals(5, top.size());
+            assertEquals(1, p.rank(top.get(0).point()));
+            assertEquals(3, p.rank(top.get(2).point()));
+            int occupied = b.moves().get(0).point();
+            assertEquals(0, p.rank(occupied), "an occupied point has no rank");
+        }
+    }
+
+    @Test
+    void theFirstLayerIsTheNetworksOwnConvolution() {
+        Board b = new Board();
+        b.setup(Stone.BLACK, 3, 3);
+        b.setup(Stone.WHITE, 15, 15);
+        for (PolicyNet n : PolicyNet.values()) {
+            GoService.FirstLayer layer = go.firstLayer(n, b);
+            assertEquals(PolicyNet.FILTERS, layer.filters());
+            assertEquals(PolicyNet.FILTERS * Board.POINTS, layer.maps().length);
+            assertEquals(5, layer.kernel());
+            MultiLayerNetwork net = ModelFiles.load(ShippedModel.MODELS.resolve(n.file()));   // independently of the service
+            float[] w = net.getLayer(0).getParam("W").slice(7).dup('c').data().asFloat();
+            assertArrayEquals(w, layer.filter(7), 0f, "filter 7's weights, plane by plane");
+            for (float v : layer.maps()) assertTrue(v >= 0, "after ReLU");
+        }
+    }
+}
