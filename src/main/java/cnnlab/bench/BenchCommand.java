@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code bench <topic>}: timings printed as name=value lines (medians; the machine is shared and noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed; prints name=value lines.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Topic: digits, features, speech, style")
+    @Parameters(index = "0", description = "Topic: digits, features, speech, style, go")
     String topic;
 
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
@@ -26,9 +26,10 @@ public final class BenchCommand implements Callable<Integer> {
             case "digits" -> new DigitsBench(folder).run(System.out);
             case "features" -> new FeaturesBench(folder).run(System.out);
             case "speech" -> new SpeechBench(folder).run(System.out);
+            case "go" -> new GoBench(folder).run(System.out);
             case "style" -> new StyleBench(folder).run(System.out);
             default -> {
-                System.err.println("unknown topic '" + topic + "' (available: digits, features, speech, style)");
+                System.err.println("unknown topic '" + topic + "' (available: digits, features, speech, style, go)");
                 return 2;
             }
         }

@@ -58,6 +58,9 @@ public class GoView extends Div {
     private final NetworkSees sees;
     private final Details seesDetails;
 
+    private final Select<PolicyNet> opponent = new Select<>();
+    private boolean replyDue;   // the user just moved and a network is set to answer
+
     private CompletableFuture<Reading> inFlight;
     private boolean stale;   // the position changed while a reading was in flight
 
@@ -108,13 +111,18 @@ public class GoView extends Div {
         status.addClassName("go-status");
         message.setId("go-message");
         message.addClassName("go-message");
-        Button pass = new Button("Pass", e -> act(game::pass));
+        Button pass = new Button("Pass", e -> {
+            act(game::pass);
+            replyDue = opponent.getValue() != null;
+        });
         pass.setId("pass");
         undo.setId("undo");
         undo.addClickListener(e -> {
+            replyDue = false;
             if (game.undo()) show();
         });
         Button newGame = new Button("New game", e -> {
+            replyDue = false;
             game.newGame();
             builtIn.clear();
             show();
@@ -122,6 +130,13 @@ public class GoView extends Div {
         newGame.setId("new-game");
         Div buttons = new Div(pass, undo, newGame);
         buttons.addClassName("go-buttons");
+        opponent.setLabel("A network answers your moves");
+        opponent.setEmptySelectionAllowed(true);
+        opponent.setEmptySelectionCaption("no: you play both sides");
+        opponent.setItems(java.util.Arrays.stream(PolicyNet.values()).filter(go::has).toList());
+        opponent.setItemLabelGenerator(n -> n == null ? "no: you play both sides" : PolicyPanel.title(n));
+        opponent.setWidth("100%");
+        opponent.setId("opponent");
 
         builtIn.setLabel("A historical game");
         builtIn.setPlaceholder("Choose a game");
@@ -161,7 +176,7 @@ public class GoView extends Div {
         replay.addClassName("go-replay");
         replay.setId("replay");
 
-        Div card = new Div(board, status, message, buttons, builtIn, replay, upload,
+        Div card = new Div(board, status, message, buttons, opponent, builtIn, replay, upload,
                 Caption.of("Click a point to play it for the side to move; click a point on a heat map to play there."));
         card.addClassNames("lab-card", "go-board-card");
         return card;
@@ -171,6 +186,7 @@ public class GoView extends Div {
     void playAt(int point) {
         if (point < 0 || point >= Board.POINTS) return;   // a forged event
         act(() -> game.play(point));
+        replyDue = opponent.getValue() != null && message.getText().isEmpty();
     }
 
     private interface GameAction {
@@ -187,6 +203,7 @@ public class GoView extends Div {
     }
 
     void load(SgfGame record, String title) {
+        replyDue = false;
         try {
             game.load(record, title);
             show();
@@ -218,6 +235,7 @@ public class GoView extends Div {
 
     void goTo(int move) {
         if (game.record().isEmpty()) return;
+        replyDue = false;
         try {
             game.goTo(move);
             show();
@@ -295,6 +313,12 @@ public class GoView extends Div {
             sees.showPlanes(r.board());
             sees.showFirstLayer(r.firstLayer());
         }
+        MovePrediction answer = opponent.getValue() == null ? null : r.predictions().get(opponent.getValue());
+        if (replyDue && answer != null && !answer.top(1).isEmpty()) {
+            replyDue = false;   // the network's own move is not answered again
+            int point = answer.top(1).get(0).point();
+            act(() -> game.play(point));
+        }
     }
 
     private void showMessage(String text) {
@@ -336,6 +360,10 @@ public class GoView extends Div {
 
     Select<BuiltInGames.BuiltInGame> builtIn() {
         return builtIn;
+    }
+
+    Select<PolicyNet> opponent() {
+        return opponent;
     }
 
     Slider moveSlider() {

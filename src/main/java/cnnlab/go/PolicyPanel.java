@@ -21,7 +21,7 @@ import java.util.function.IntConsumer;
  */
 public class PolicyPanel extends Div {
     private final PolicyNet net;
-    private final GoBoard heatMap = new GoBoard(240, true);
+    private final GoBoard heatMap = new GoBoard(228, true);
     private final OrderedList top = new OrderedList();
     private final Paragraph verdict = new Paragraph();
     private final Button play = new Button("Play its move");

@@ -82,6 +82,17 @@ class GoViewTest {
     }
 
     @Test
+    void aNetworkSetToAnswerPlaysTheOtherSide() {
+        GoView view = view();
+        view.opponent().setValue(PolicyNet.UNPOOLED);
+        click(view.board(), 3 * 19 + 3);   // D16
+        UiQueue.await("the network's answer", 30, () -> view.game().board().moves().size() == 2);
+        assertEquals(Stone.WHITE, view.game().board().moves().get(1).colour());
+        awaitPredictions();
+        assertEquals(2, view.game().board().moves().size(), "the network does not answer itself");
+    }
+
+    @Test
     void aBuiltInGameReplaysWithTheSliderAndShowsWhereTheProfessionalPlayed() {
         GoView view = view();
         BuiltInGames.BuiltInGame shusaku = view.builtIn().getListDataView().getItems().findFirst().orElseThrow();
