@@ -1,0 +1,76 @@
+package cnnlab.text;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.List;
+
+/**
+ * Kim (2014)'s sentence CNN (lecture section 4.3): word embeddings, then filters of widths 3, 4 and 5 words (100 of
+ * each, ReLU) that slide along the sentence and always cover whole embeddings, max-over-time pooling of every filter,
+ * dropout 0.5, and a softmax over negative / positive. Layer names are what the page's explanations read.
+ */
+public final class KimCnn {
+    public static final List<Integer> WIDTHS = List.of(3, 4, 5);
+    public static final int FILTERS = 100, CLASSES = 2;
+    /** Every sentence gets this many padding words on each side, so that even one word fills the widest filter. */
+    public static final int PAD = 4;
+    public static final String EMBEDDING = "embedding", OUTPUT = "output";
+
+    private KimCnn() { }
+
+    public static String conv(int width) {
+        return "conv" + width;
+    }
+
+    public static String pool(int width) {
+        return "maxpool" + width;
+    }
+
+    public static ComputationGraphConfiguration configuration(int vocabulary, int dimensions, long seed, double learningRate) {
+        var g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .graphBuilder()
+                .addInputs("tokens")
+                .setInputTypes(InputType.recurrent(1))
+                .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions)
+                        .weightInit(WeightInit.UNIFORM).build(), "tokens");
+        String[] pools = new String[WIDTHS.size()];
+        for (int i = 0; i < WIDTHS.size(); i++) {
+            int h = WIDTHS.get(i);
+            g.addLayer(conv(h), new Convolution1DLayer.Builder().kernelSize(h).nOut(FILTERS).activation(Activation.RELU).build(), EMBEDDING)
+                    .addLayer(pool(h), new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), conv(h));
+            pools[i] = pool(h);
+        }
+        return g.addVertex("features", new MergeVertex(), pools)
+                .addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                        .nOut(CLASSES).dropOut(0.5)   // DL4J's dropOut is the probability to KEEP an input: Kim's p = 0.5
+                        .constrainWeights(new MaxNormConstraint(3, 1))   // Kim's l2 constraint s = 3 on each class's weights
+                        .build(), "features")
+                .setOutputs(OUTPUT)
+                .build();
+    }
+
+    public static ComputationGraph create(int vocabulary, int dimensions, long seed, double learningRate) {
+        ComputationGraph net = new ComputationGraph(configuration(vocabulary, dimensions, seed, learningRate));
+        net.init();
+        return net;
+    }
+}
