@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -48,20 +47,19 @@ public final class KimCnn {
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .graphBuilder()
-                .addInputs("tokens")
-                .setInputTypes(InputType.recurrent(1))
+                .addInputs("tokens")   // no input type: DL4J would then take the embedding's nIn from it (1)
                 .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions)
                         .weightInit(WeightInit.UNIFORM).build(), "tokens");
         String[] pools = new String[WIDTHS.size()];
         for (int i = 0; i < WIDTHS.size(); i++) {
             int h = WIDTHS.get(i);
-            g.addLayer(conv(h), new Convolution1DLayer.Builder().kernelSize(h).nOut(FILTERS).activation(Activation.RELU).build(), EMBEDDING)
+            g.addLayer(conv(h), new Convolution1DLayer.Builder().kernelSize(h).nIn(dimensions).nOut(FILTERS).activation(Activation.RELU).build(), EMBEDDING)
                     .addLayer(pool(h), new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), conv(h));
             pools[i] = pool(h);
         }
         return g.addVertex("features", new MergeVertex(), pools)
                 .addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
-                        .nOut(CLASSES).dropOut(0.5)   // DL4J's dropOut is the probability to KEEP an input: Kim's p = 0.5
+                        .nIn(WIDTHS.size() * FILTERS).nOut(CLASSES).dropOut(0.5)   // DL4J's dropOut is the probability to KEEP an input: Kim's p = 0.5
                         .constrainWeights(new MaxNormConstraint(3, 1))   // Kim's l2 constraint s = 3 on each class's weights
                         .build(), "features")
                 .setOutputs(OUTPUT)
