@@ -259,8 +259,8 @@ public class GoView extends Div {
             moveSlider.setValue((double) game.branchPoint());
             int at = game.recordMove();
             moveLabel.setText(at >= 0
-                    ? String.format(Locale.ROOT, "%s · move %d of %d", game.title(), at, game.recordLength())
-                    : String.format(Locale.ROOT, "%s · your variation from move %d (the slider returns to the game)", game.title(),
+                    ? String.format(Locale.ROOT, "%s · after move %d of %d", game.title(), at, game.recordLength())
+                    : String.format(Locale.ROOT, "%s · your variation after move %d (the slider returns to the game)", game.title(),
                     game.branchPoint()));
         }
         if (seesDetails.isOpened()) sees.showPlanes(b);

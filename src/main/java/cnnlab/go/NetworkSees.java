@@ -4,7 +4,6 @@ import cnnlab.ui.Caption;
 import cnnlab.ui.FeatureMapGrid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 
 import java.util.Arrays;
@@ -24,7 +23,7 @@ public class NetworkSees extends Div {
     private final FeatureMapGrid maps = new FeatureMapGrid(PolicyNet.FILTERS, Board.SIZE, Board.SIZE, 8, 4, FeatureMapGrid.Palette.INFERNO);
     private final FeatureMapGrid filter = new FeatureMapGrid(FeaturePlanes.PLANES, 5, 5, FeaturePlanes.PLANES, 12,
             FeatureMapGrid.Palette.DIVERGING);
-    private final Span filterTitle = new Span();
+    private final H4 filterTitle = new H4();
     private GoService.FirstLayer layer;
     private int selected = 0;
 
@@ -58,7 +57,7 @@ public class NetworkSees extends Div {
                         + "The plane of ones tells the zero-padded filters where the board ends."),
                 new H4("The first layer"), network, maps,
                 Caption.of("What each 5x5 filter of the first convolution picks out of those planes (after ReLU; brighter = "
-                        + "stronger). Every map is still 19x19: without pooling, each point keeps its own answer."),
+                        + "stronger). Every map is 19x19, one answer per point; the pooled network halves them right after this layer."),
                 filterTitle, filter,
                 Caption.of("The filter's weights on each input plane: red adds, blue subtracts, white ignores."));
     }
@@ -80,7 +79,7 @@ public class NetworkSees extends Div {
     private void showFilter() {
         if (layer == null) return;
         maps.setSelected(selected);
-        filterTitle.setText(String.format(Locale.ROOT, "Filter %d of %s:", selected, PolicyPanel.title(network.getValue()).toLowerCase(Locale.ROOT)));
+        filterTitle.setText(String.format(Locale.ROOT, "Filter %d of the network \"%s\"", selected, PolicyPanel.title(network.getValue())));
         filter.showSigned(layer.filter(selected));
     }
 

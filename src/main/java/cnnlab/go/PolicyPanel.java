@@ -50,7 +50,9 @@ public class PolicyPanel extends Div {
         accuracy.addClassName("go-accuracy");
         accuracy.setId("accuracy-" + net.id());
         add(new H3(title(net)), accuracy, heatMap, new Div(top, play), verdict,
-                Caption.of(String.format(Locale.ROOT, "%,d parameters; %s.", parameters, net.description())));
+                Caption.of(String.format(Locale.ROOT, "%,d parameters; %s.", parameters, net.description())
+                        + (net == PolicyNet.POOLED ? " Its map comes in 2x2 blocks of equal probability: once pooled, it cannot "
+                        + "tell neighbouring points apart, and in Go the neighbouring point can be a different game." : "")));
     }
 
     static String title(PolicyNet net) {

@@ -36,6 +36,17 @@ class GoEndToEndTest extends BrowserTest {
         return d.executeScript("const b = document.getElementById(arguments[0]); return b.heat + '|' + b.marks", board).toString();
     }
 
+    /** Bright pixels drawn on a feature-maps canvas. */
+    private static long litPixels(ChromeDriver d, String id) {
+        return ((Number) d.executeScript("""
+                const e = document.getElementById(arguments[0]);
+                const c = e && e.shadowRoot && e.shadowRoot.querySelector('canvas');
+                if (!c || !c.width) return 0;
+                const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 0; i < px.length; i += 4) if (px[i] > 120) n++;
+                return n;""", id)).longValue();
+    }
+
     private static void open(ChromeDriver d) {
         d.get(url + "go");
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> !text(d, "top-go-unpooled").isBlank() && !text(d, "top-go-pooled").isBlank());
@@ -87,7 +98,7 @@ class GoEndToEndTest extends BrowserTest {
             assertEquals(5, marks.length, net + " numbers its top 5 moves");
             assertTrue(text(browser, "top-" + net).matches("(?s).*[A-T][0-9]+.*%.*"), text(browser, "top-" + net));
         }
-        Screenshots.fullPage(browser, "go");
+        Screenshots.fullPage(browser, "go-capture");
 
         click(browser, "K9");   // occupied
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(x -> text(browser, "go-message").contains("K9 is not empty"));
@@ -119,6 +130,25 @@ class GoEndToEndTest extends BrowserTest {
         assertEquals(3, stonesDrawn(browser, "board", "black") + stonesDrawn(browser, "board", "white"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "pro-go-unpooled").startsWith("The professional played")
                 && text(browser, "pro-go-pooled").startsWith("The professional played"));
+
+        WebElement slider = browser.findElement(By.id("move-slider"));   // a click 40% along the track jumps there
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
+        int width = slider.getSize().getWidth();
+        new Actions(browser).moveToElement(slider, (int) Math.round(-width / 2.0 + 0.4 * width), 0).click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("move (\\d+) of 191").matcher(text(browser, "move-label"));
+            return m.find() && Integer.parseInt(m.group(1)) > 50 && Integer.parseInt(m.group(1)) < 110;
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "pro-go-unpooled").startsWith("The professional played")
+                && !browser.findElement(By.id("policy-go-unpooled")).getAttribute("class").contains("go-pending"));
+        Screenshots.fullPage(browser, "go");
+
+        WebElement sees = browser.findElement(By.cssSelector("#sees vaadin-details-summary"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", sees);
+        sees.click();   // "What does the network see?"
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> litPixels(browser, "first-layer") > 500 && litPixels(browser, "planes") > 500);
+        browser.executeScript("document.getElementById('sees').scrollIntoView()");
+        Screenshots.take(browser, "go-sees");
 
         Path junk = Files.writeString(Files.createTempDirectory("sgf").resolve("junk.sgf"), "<script>alert(1)</script>");
         input = (WebElement) browser.executeScript("return document.getElementById('sgf-upload').querySelector('input[type=file]')"

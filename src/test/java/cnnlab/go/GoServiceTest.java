@@ -50,10 +50,36 @@ class GoServiceTest {
             var top = p.top(5);
             assertEquals(5, top.size());
             assertEquals(1, p.rank(top.get(0).point()));
-            assertEquals(3, p.rank(top.get(2).point()));
+            for (int i = 1; i < top.size(); i++) {
+                assertTrue(p.rank(top.get(i).point()) <= i + 1, "ties share a rank");
+                assertTrue(top.get(i).probability() <= top.get(i - 1).probability());
+            }
             int occupied = b.moves().get(0).point();
             assertEquals(0, p.rank(occupied), "an occupied point has no rank");
         }
+    }
+
+    @Test
+    void thePooledNetworkCannotTellNeighbouringPointsApart() {
+        // the lecture's point, measured: after 2x2 pooling and upsampling, the four points of a block get one value
+        Board b = new Board();
+        b.setup(Stone.BLACK, 3, 3);
+        b.setup(Stone.WHITE, 3, 15);
+        b.setToPlay(Stone.BLACK);
+        float[] pooled = go.predict(b).get(PolicyNet.POOLED).probabilities(), unpooled = go.predict(b).get(PolicyNet.UNPOOLED).probabilities();
+        int blocksEqual = 0, unpooledEqual = 0, blocks = 0;
+        for (int r = 0; r + 1 < Board.SIZE; r += 2) {
+            for (int c = 0; c + 1 < Board.SIZE; c += 2) {
+                int p = r * Board.SIZE + c;
+                int[] block = {p, p + 1, p + Board.SIZE, p + Board.SIZE + 1};
+                if (java.util.Arrays.stream(block).anyMatch(q -> b.at(q) != Stone.EMPTY)) continue;
+                blocks++;
+                if (java.util.Arrays.stream(block).allMatch(q -> pooled[q] == pooled[p])) blocksEqual++;
+                if (java.util.Arrays.stream(block).allMatch(q -> unpooled[q] == unpooled[p])) unpooledEqual++;
+            }
+        }
+        assertEquals(blocks, blocksEqual, "every empty 2x2 block of the pooled network's map has one value");
+        assertTrue(unpooledEqual < blocks / 10, "the unpooled network tells them apart: " + unpooledEqual + " of " + blocks);
     }
 
     @Test

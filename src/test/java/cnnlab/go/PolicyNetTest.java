@@ -39,6 +39,8 @@ class PolicyNetTest {
     void thePooledNetworkDiffersOnlyByPoolingAndUpsampling() {
         long unpooled = PolicyNet.UNPOOLED.create(1, 1e-3).numParams(), pooled = PolicyNet.POOLED.create(1, 1e-3).numParams();
         assertEquals(unpooled, pooled, "pooling and upsampling add no parameters");
-        assertEquals(7 * 25 * 64 + 64 + 2 * (64 * 9 * 64 + 64) + 64 + 1, unpooled);
+        int f = PolicyNet.FILTERS;
+        assertEquals(7 * 25 * f + f + 2 * (f * 9 * f + f) + f + 1, unpooled);
+        assertEquals(24_161, unpooled, "the shipped networks' size (32 filters)");
     }
 }
