@@ -11,7 +11,9 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -49,7 +51,7 @@ public final class KimCnn {
                 .graphBuilder()
                 .addInputs("tokens")   // no input type: DL4J would then take the embedding's nIn from it (1)
                 .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions)
-                        .weightInit(WeightInit.UNIFORM).build(), "tokens");
+                        .weightInit(new WeightInitDistribution(new UniformDistribution(-0.25, 0.25))).build(), "tokens");   // Kim's U[-a, a]
         String[] pools = new String[WIDTHS.size()];
         for (int i = 0; i < WIDTHS.size(); i++) {
             int h = WIDTHS.get(i);

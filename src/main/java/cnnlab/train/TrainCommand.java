@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model from a dataset folder and write it (and its model card) to models/.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d, go-unpooled, go-pooled; mobilenet (converted from TFLite, not trained)")
+    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2; mobilenet (converted from TFLite, not trained)")
     String model;
 
     @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
@@ -48,9 +48,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (speech != null) return trainSpeech(speech);
         PolicyNet go = PolicyNet.byId(model);
         if (go != null) return trainGo(go);
+        if (model.equals("text-mr") || model.equals("text-sst2")) return TrainText.run(model, data, out, epochs, seed, batch, folds);
         if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, mobilenet)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, mobilenet)");
             return 2;
         }
         int epochs = this.epochs != null ? this.epochs : 12, batch = this.batch != null ? this.batch : 64;
@@ -94,6 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf("accuracy=%.4f n=%d%n", accuracy, test.size());
         return 0;
     }
+
+    @Option(names = "--folds", description = "text-mr: cross-validation folds (default: ${DEFAULT-VALUE}, Kim's protocol)", defaultValue = "10")
+    int folds;
 
     /** models/x.zip -> models/x.md */
     @Option(names = "--positions", description = "go: training positions per epoch (default: all, ~500,000)")

@@ -1,0 +1,35 @@
+package cnnlab.text;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained sentence CNN and the vocabulary its embedding rows belong to, stored side by side: {@code text-mr.zip}
+ * (DL4J's format, no updater state) and {@code text-mr.vocab.txt} (one word per line, row order).
+ */
+public record TextModel(ComputationGraph net, Vocabulary vocabulary) {
+    public static Path vocabularyFile(Path model) {
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".vocab.txt");
+    }
+
+    public static TextModel load(Path file) {
+        if (!Files.isRegularFile(file)) throw new IllegalStateException("model file not found: " + file.toAbsolutePath());
+        try {
+            return new TextModel(ModelSerializer.restoreComputationGraph(file.toFile(), false), Vocabulary.read(vocabularyFile(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + file, e);
+        }
+    }
+
+    public void save(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        ModelSerializer.writeModel(net, file.toFile(), false);
+        vocabulary.write(vocabularyFile(file));
+    }
+}
