@@ -3,6 +3,7 @@ package cnnlab.server;
 import cnnlab.digits.DigitClassifier;
 import cnnlab.dream.DreamService;
 import cnnlab.go.GoService;
+import cnnlab.text.TextService;
 import cnnlab.style.StyleService;
 import cnnlab.vision.FeatureNetworks;
 import cnnlab.features.FeaturesService;
@@ -32,9 +33,10 @@ public final class Lab implements AutoCloseable {
     private final DreamService dream;
     private final StyleService style;
     private final GoService go;
+    private final TextService text;
 
     private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech,
-                FeatureNetworks networks, GoService go) {
+                FeatureNetworks networks, GoService go, TextService text) {
         this.digits = digits;
         this.jobs = jobs;
         this.longJobs = longJobs;
@@ -43,6 +45,7 @@ public final class Lab implements AutoCloseable {
         this.dream = new DreamService(networks, longJobs);
         this.style = new StyleService(networks, longJobs);
         this.go = go;
+        this.text = text;
     }
 
     /** Loads every shipped model from {@code models} and makes the result the current lab. */
@@ -55,7 +58,7 @@ public final class Lab implements AutoCloseable {
         // two visualisations (or dreams, or styles) at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
         LongJobs longJobs = new LongJobs(2, 64);
         current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models));
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models));
         return current;
     }
 
@@ -94,6 +97,10 @@ public final class Lab implements AutoCloseable {
 
     public GoService go() {
         return go;
+    }
+
+    public TextService text() {
+        return text;
     }
 
     @Override

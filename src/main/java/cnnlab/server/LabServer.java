@@ -71,6 +71,7 @@ public final class LabServer implements AutoCloseable {
         ctx.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
         ctx.addServlet(new ServletHolder("digits-api", new DigitsApiServlet()), "/api/digits/*");
         ctx.addServlet(new ServletHolder("speech-api", new SpeechApiServlet()), "/api/speech/*");
+        ctx.addServlet(new ServletHolder("text-api", new TextApiServlet()), "/api/text/*");
         ctx.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet()), "/api/*");
         return ctx;
     }

@@ -1,0 +1,66 @@
+package cnnlab.text;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Classifies sentences with the shipped sentence CNNs and explains the verdicts; shared by every session and the
+ * REST API. Input is checked first (nothing to read, over {@link Tokenizer#MAX_CHARS} characters, no words). A
+ * network is used by one caller at a time; one sentence takes a few milliseconds, run on the job pool by callers.
+ */
+public final class TextService {
+    /** How many of the strongest filters a reading explains. */
+    public static final int TOP_FILTERS = 8;
+
+    private final Map<SentimentModel, SentenceReader> readers;
+
+    public TextService(Map<SentimentModel, TextModel> models) {
+        Map<SentimentModel, SentenceReader> r = new EnumMap<>(SentimentModel.class);
+        models.forEach((k, m) -> r.put(k, new SentenceReader(m.net(), m.vocabulary())));
+        readers = Collections.unmodifiableMap(r);
+    }
+
+    /** Loads the shipped sentence models found in {@code models}; a missing one is simply not offered. */
+    public static TextService load(Path models) {
+        Map<SentimentModel, TextModel> found = new EnumMap<>(SentimentModel.class);
+        for (SentimentModel m : SentimentModel.values()) {
+            Path f = models.resolve(m.file());
+            if (Files.isRegularFile(f) && Files.isRegularFile(TextModel.vocabularyFile(f))) found.put(m, TextModel.load(f));
+        }
+        return new TextService(found);
+    }
+
+    public boolean has(SentimentModel model) {
+        return readers.containsKey(model);
+    }
+
+    public List<SentimentModel> available() {
+        return List.copyOf(readers.keySet());
+    }
+
+    /** The tokens of {@code text} after the checks every entry point applies. */
+    public static List<String> tokens(String text) throws TextProblem {
+        if (text == null || text.isBlank()) throw new TextProblem("Type a sentence: there is nothing to read yet.");
+        if (text.length() > Tokenizer.MAX_CHARS) {
+            throw new TextProblem(String.format(Locale.ROOT, "That text has %,d characters; the networks read at most %,d "
+                    + "(a sentence or two).", text.length(), Tokenizer.MAX_CHARS));
+        }
+        List<String> tokens = Tokenizer.tokens(text);
+        if (tokens.isEmpty()) throw new TextProblem("There are no words in that text (letters or digits) for the networks to read.");
+        return tokens;
+    }
+
+    public SentenceReading read(String text, SentimentModel model) throws TextProblem {
+        List<String> tokens = tokens(text);
+        SentenceReader reader = readers.get(model);
+        if (reader == null) throw new TextProblem("The " + model.id() + " model is not installed on this server.");
+        synchronized (reader) {
+            return reader.read(tokens, TOP_FILTERS);
+        }
+    }
+}
