@@ -101,4 +101,29 @@ final class ModelCard {
                 trainSize, testSize, command, s.seed(), s.epochs(), s.batchSize(), s.learningRate(), s.halveEvery(), s.maxShift(), accuracy,
                 testSize, kind.id(), seconds, date);
     }
+
+    /** {@code evaluation}: how the figure was measured, e.g. "10-fold cross-validation, mean 0.7612 (sd 0.0123)". */
+    static String text(String id, String dataset, cnnlab.text.TextTraining.Settings s, long params, int vocabulary, int trainSize,
+                       String evaluation, double seconds, String command, LocalDate date) {
+        return String.format(Locale.ROOT, """
+                # %s: sentence polarity, Kim (2014)'s CNN, embeddings learned from scratch (CNN-rand)
+
+                **Architecture** (Hung-yi Lee 2020, lecture section 4.3; Y. Kim, "Convolutional Neural Networks for Sentence
+                Classification", EMNLP 2014): word embeddings (%d dimensions, %,d words + padding + unknown, initialised
+                U[-0.25, 0.25]) -> 1D convolutions of widths 3, 4 and 5 words, %d filters each, ReLU, each filter covering
+                whole embeddings -> max-over-time pooling -> dropout 0.5 -> softmax over negative / positive (max-norm 3 on the
+                output weights). %,d parameters. The vocabulary is `%s.vocab.txt` (row order).
+
+                | | |
+                |---|---|
+                | data | %s; %,d training sentences; tokenised as Kim's `clean_str` (letters and digits of any script kept) |
+                | command | `%s` |
+                | seed | %d |
+                | epochs | %d, mini-batch %d, Adam %.0e |
+                | **accuracy** | **%s** |
+                | training time | %.0f s on this machine (2 cores, one BLAS thread) |
+                | trained | %s |
+                """, id, s.dimensions(), vocabulary - 2, cnnlab.text.KimCnn.FILTERS, params, id, dataset, trainSize, command,
+                s.seed(), s.epochs(), s.batch(), s.learningRate(), evaluation, seconds, date);
+    }
 }

@@ -8,7 +8,9 @@ import cnnlab.text.TextTraining;
 import cnnlab.text.Vocabulary;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,15 @@ final class TrainText {
     static final int DIMENSIONS = 128, BATCH = 50, EPOCHS = 5;
 
     private TrainText() { }
+
+    private static Path card(Path model) {
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
+    }
+
+    private static String command(String model, Path data, Integer epochs, long seed, Integer batch) {
+        return "java -jar target/cnn-lab.jar train " + model + " --data " + data + (epochs != null ? " --epochs " + epochs : "")
+                + " --seed " + seed + (batch != null ? " --batch " + batch : "");
+    }
 
     static int run(String model, Path data, Path out, Integer epochs, long seed, Integer batch, int folds) throws Exception {
         NativeThreads.useOneBlasThread();
@@ -47,16 +58,28 @@ final class TrainText {
                 if (f == 0) new TextModel(net, vocabulary).save(target);   // the shipped model: all folds but one
             }
             double mean = sum / folds, sd = Math.sqrt(Math.max(0, sumSq / folds - mean * mean));
-            System.out.printf(Locale.ROOT, "saved %s (fold 0's model) in %.0f s%n", target, (System.nanoTime() - t0) / 1e9);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            TextModel shipped = TextModel.load(target);
+            Files.writeString(card(target), ModelCard.text(model, "MR, Pang & Lee 2005 (../shared/data/rt-polarity), 10,662 snippets",
+                    settings, shipped.net().numParams(), shipped.vocabulary().size(), all.size() - all.size() / folds,
+                    String.format(Locale.ROOT, "%d-fold cross-validation (folds by seed %d): mean %.4f (sd %.4f) over %,d sentences; "
+                            + "this file is fold 0's model, trained on the other %d folds", folds, seed, mean, sd, all.size(), folds - 1),
+                    seconds, command(model, data, epochs, seed, batch), LocalDate.now()));
+            System.out.printf(Locale.ROOT, "saved %s (fold 0's model) in %.0f s%n", target, seconds);
             System.out.printf(Locale.ROOT, "cv_sd=%.4f%naccuracy=%.4f n=%d folds=%d%n", sd, mean, all.size(), folds);
             return 0;
         }
         List<Sentence> train = SentimentData.sst2(data, "train"), dev = SentimentData.sst2(data, "dev"), test = SentimentData.sst2(data, "test");
         Vocabulary vocabulary = Vocabulary.of(train);
         ComputationGraph net = new TextTraining(settings, System.out).train(train, vocabulary, dev);
-        double a = TextTraining.accuracy(net, vocabulary, test);
+        double a = TextTraining.accuracy(net, vocabulary, test), devAccuracy = TextTraining.accuracy(net, vocabulary, dev);
         new TextModel(net, vocabulary).save(target);
-        System.out.printf(Locale.ROOT, "saved %s in %.0f s%n", target, (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Files.writeString(card(target), ModelCard.text(model, "SST-2, Socher et al. 2013, Kim's sentence-level split (../shared/data/sst2)",
+                settings, net.numParams(), vocabulary.size(), train.size(),
+                String.format(Locale.ROOT, "test %.4f on %,d sentences (dev %.4f on %,d)", a, test.size(), devAccuracy, dev.size()),
+                seconds, command(model, data, epochs, seed, batch), LocalDate.now()));
+        System.out.printf(Locale.ROOT, "saved %s in %.0f s%n", target, seconds);
         System.out.printf(Locale.ROOT, "accuracy=%.4f n=%d%n", a, test.size());
         return 0;
     }

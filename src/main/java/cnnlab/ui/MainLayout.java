@@ -6,6 +6,7 @@ import cnnlab.features.FeaturesView;
 import cnnlab.style.StyleView;
 import cnnlab.speech.SpeechView;
 import cnnlab.go.GoView;
+import cnnlab.text.TextView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
@@ -42,6 +43,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Deep Style", StyleView.class, VaadinIcon.PAINTBRUSH.create()));
         nav.addItem(new SideNavItem("Speech", SpeechView.class, VaadinIcon.MICROPHONE.create()));
         nav.addItem(new SideNavItem("Go", GoView.class, VaadinIcon.GRID_SMALL.create()));
+        nav.addItem(new SideNavItem("Text", TextView.class, VaadinIcon.TEXT_LABEL.create()));
         return nav;
     }
 }

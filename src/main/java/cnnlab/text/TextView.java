@@ -1,0 +1,233 @@
+package cnnlab.text;
+
+import cnnlab.server.Lab;
+import cnnlab.ui.Caption;
+import cnnlab.ui.MainLayout;
+import cnnlab.ui.UiAccess;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "Text" (lecture section 4.3): type a sentence and watch Kim's CNN decide its polarity; the filters slide along the
+ * sentence covering whole word embeddings, and max-over-time pooling keeps each filter's best n-gram, shown
+ * highlighted for the filters that moved the verdict most. Thin over {@link TextService}, run on the job pool with at
+ * most one reading in flight (newer text replaces pending text).
+ */
+@Route(value = "text", layout = MainLayout.class)
+@PageTitle("Text · CNN Lab")
+public class TextView extends Div {
+    static final String PROMPT = "Type a sentence, or pick an example: the verdict follows as you type.";
+    static final List<String> EXAMPLES = List.of(
+            "a gorgeous , witty and deeply moving film",
+            "the acting is superb and the story never lets go",
+            "not a bad movie at all",
+            "a dull , lifeless and predictable mess",
+            "the plot is thin and the jokes fall flat",
+            "not good , not funny , not worth your time");
+
+    private final Lab lab = Lab.current();
+    private final TextService text = lab.text();
+    private final TextArea input = new TextArea("Your sentence");
+    private final RadioButtonGroup<SentimentModel> dataset = new RadioButtonGroup<>();
+    private final Span verdict = new Span();
+    private final Paragraph detail = new Paragraph();
+    private final Div filters = new Div();
+
+    private String pending;
+    private CompletableFuture<SentenceReading> inFlight;
+    private SentenceReading shown;
+
+    public TextView() {
+        addClassName("lab-page");
+        H2 title = new H2("Text: filters that slide along a sentence");
+        Paragraph lead = new Paragraph("A sentence becomes a matrix: one row per word, its embedding. Kim's CNN slides filters "
+                + "3, 4 and 5 words tall down the sentence, always covering whole rows, never part of a word's embedding. "
+                + "Each filter keeps only its strongest position (max-over-time pooling), and those maxima decide: "
+                + "positive or negative.");
+        lead.addClassName("lab-lead");
+        add(title, lead, inputCard(), resultCard());
+        showPrompt(text.available().isEmpty() ? "No sentence model is installed on this server (models/text-mr.zip, text-sst2.zip)." : PROMPT);
+    }
+
+    private Div inputCard() {
+        input.setId("sentence");
+        input.setWidthFull();
+        input.setPlaceholder("e.g. not good , not funny");
+        input.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        input.setValueChangeTimeout(250);   // debounce: one reading per pause in typing
+        input.addValueChangeListener(e -> {
+            input.setHelperText(String.format(Locale.ROOT, "%,d / %,d characters", e.getValue().length(), Tokenizer.MAX_CHARS));
+            read(e.getValue());
+        });
+        dataset.setLabel("Trained on");
+        dataset.setItems(text.available());
+        dataset.setItemLabelGenerator(SentimentModel::description);
+        if (!text.available().isEmpty()) dataset.setValue(text.available().get(0));
+        dataset.setId("dataset");
+        dataset.addValueChangeListener(e -> {
+            if (e.getValue() != null) read(input.getValue());
+        });
+        Div examples = new Div();
+        examples.addClassName("text-examples");
+        for (int i = 0; i < EXAMPLES.size(); i++) {
+            String example = EXAMPLES.get(i);
+            Button b = new Button(example, e -> {
+                input.setValue(example);   // fires the listener above
+            });
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.setId("example-" + i);
+            examples.add(b);
+        }
+        Div card = new Div(input, dataset, Caption.of("Examples:"), examples);
+        card.addClassNames("lab-card", "text-input");
+        return card;
+    }
+
+    private Div resultCard() {
+        verdict.setId("text-verdict");
+        verdict.addClassName("lab-verdict");
+        detail.setId("text-detail");
+        detail.addClassName("lab-caption");
+        filters.setId("text-filters");
+        filters.addClassName("text-filters");
+        Div card = new Div(new H3("The verdict"), verdict, detail, new H3("Where the strongest filters fired"), filters,
+                Caption.of("Each row is one filter; the highlighted words are the n-gram where it responded most, the "
+                        + "one max-over-time pooling passed on. Green pushed towards positive, red towards negative. "
+                        + "Dotted words were not in the training data: the network reads them as one shared unknown word."));
+        card.addClassNames("lab-card", "text-result");
+        return card;
+    }
+
+    /** Reads {@code value} on the job pool unless it fails the input checks; newer text replaces pending text. */
+    void read(String value) {
+        SentimentModel model = dataset.getValue();
+        try {
+            TextService.tokens(value);
+        } catch (TextProblem e) {
+            pending = null;
+            if (inFlight != null) inFlight.cancel(false);
+            inFlight = null;
+            showPrompt(e.getMessage());
+            return;
+        }
+        if (model == null) return;
+        pending = value;
+        if (inFlight == null) readNext(UI.getCurrent());
+    }
+
+    private void readNext(UI ui) {
+        String value = pending;
+        SentimentModel model = dataset.getValue();
+        pending = null;
+        CompletableFuture<SentenceReading> f = lab.jobs().submit(() -> {
+            try {
+                return CompletableFuture.completedFuture(text.read(value, model));
+            } catch (TextProblem e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }).orTimeout(10, TimeUnit.SECONDS);
+        inFlight = f;
+        f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
+            if (inFlight != f) return;
+            inFlight = null;
+            if (pending != null) {
+                readNext(ui);
+                return;
+            }
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                showPrompt(cause instanceof TextProblem ? cause.getMessage() : "The server is busy: type on and it will read again.");
+                return;
+            }
+            show(reading);
+        }));
+    }
+
+    private void showPrompt(String message) {
+        shown = null;
+        verdict.setText(message);
+        verdict.addClassName("lab-prompt");
+        verdict.removeClassNames("text-positive", "text-negative");
+        detail.setText("");
+        filters.removeAll();
+    }
+
+    private void show(SentenceReading r) {
+        shown = r;
+        verdict.removeClassName("lab-prompt");
+        verdict.setText(String.format(Locale.ROOT, "%s · %.0f%%", r.label(), 100 * r.confidence()));
+        verdict.removeClassNames("text-positive", "text-negative");
+        verdict.addClassName(r.positive() >= 0.5 ? "text-positive" : "text-negative");
+        long unknown = r.known().stream().filter(k -> !k).count();
+        detail.setText(String.format(Locale.ROOT, "%d words%s · P(positive) = %.3f", r.tokens().size(),
+                unknown == 0 ? "" : ", " + unknown + " not in the training data", r.positive()));
+        filters.removeAll();
+        for (SentenceReading.Hit hit : r.top()) filters.add(hitRow(r, hit));
+    }
+
+    /** One filter: which, how hard it pushed, and the sentence with its winning n-gram highlighted. */
+    private static Div hitRow(SentenceReading r, SentenceReading.Hit hit) {
+        Span label = new Span(String.format(Locale.ROOT, "%d-word filter %d  %+.2f", hit.width(), hit.filter(), hit.contribution()));
+        label.addClassName("text-hit-label");
+        label.addClassName(hit.contribution() >= 0 ? "text-positive" : "text-negative");
+        Div sentence = new Div();
+        sentence.addClassName("text-sentence");
+        int first = hit.firstToken(), last = hit.lastToken(r.tokens().size());
+        for (int t = 0; t < r.tokens().size(); t++) {
+            Span word = new Span(r.tokens().get(t));   // setText: markup in the input stays text
+            word.addClassName("text-word");
+            if (t >= first && t <= last) word.addClassName(hit.contribution() >= 0 ? "text-mark-positive" : "text-mark-negative");
+            if (!r.known().get(t)) {
+                word.addClassName("text-unknown");
+                word.getElement().setAttribute("title", "not in the training data: read as the unknown word");
+            }
+            sentence.add(word);
+        }
+        Div row = new Div(label, sentence);
+        row.addClassName("text-hit");
+        row.getElement().setAttribute("data-ngram", r.ngram(hit));
+        return row;
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        pending = null;
+        if (inFlight != null) inFlight.cancel(false);
+        inFlight = null;
+        super.onDetach(detachEvent);
+    }
+
+    // for view tests
+    SentenceReading shown() {
+        return shown;
+    }
+
+    String verdictText() {
+        return verdict.getText();
+    }
+
+    TextArea input() {
+        return input;
+    }
+
+    Div filters() {
+        return filters;
+    }
+}

@@ -1,0 +1,84 @@
+package cnnlab.text;
+
+import cnnlab.nn.ShippedModel;
+import cnnlab.server.Lab;
+import cnnlab.ui.UiQueue;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The text page without a browser: examples, typing, bad input, and the highlighted n-grams. */
+class TextViewTest {
+    static Routes routes;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("cnnlab");
+        Lab.start(ShippedModel.MODELS);
+    }
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(routes);
+        UI.getCurrent().navigate(TextView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    private static TextView view() {
+        return _get(TextView.class);
+    }
+
+    @Test
+    void anExampleIsReadAndItsStrongestFiltersHighlightTheirNgrams() {
+        TextView view = view();
+        assertEquals(TextView.PROMPT, view.verdictText());
+        _click(_get(Button.class, spec -> spec.withId("example-0")));
+        UiQueue.await("a reading", 30, () -> view.shown() != null);
+        SentenceReading r = view.shown();
+        assertTrue(view.verdictText().startsWith(r.label() + " · "), view.verdictText());
+        List<Component> rows = view.filters().getChildren().toList();
+        assertEquals(TextService.TOP_FILTERS, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            SentenceReading.Hit hit = r.top().get(i);
+            String marked = String.join(" ", rows.get(i).getChildren().skip(1).findFirst().orElseThrow().getChildren()
+                    .filter(w -> w.getElement().getClassList().stream().anyMatch(c -> c.startsWith("text-mark-")))
+                    .map(w -> ((Span) w).getText()).toList());
+            String expected = String.join(" ", r.tokens().subList(hit.firstToken(), hit.lastToken(r.tokens().size()) + 1));
+            assertEquals(hit.firstToken() <= hit.lastToken(r.tokens().size()) ? expected : "", marked, "row " + i);
+        }
+    }
+
+    @Test
+    void badInputGetsASentenceAndMarkupStaysText() {
+        TextView view = view();
+        view.input().setValue("   ");
+        assertTrue(view.verdictText().startsWith("Type a sentence"));
+        view.input().setValue("great ".repeat(500));
+        assertTrue(view.verdictText().contains("3,000 characters"), view.verdictText());
+        assertNull(view.shown());
+        view.input().setValue("<script>alert('bad')</script> a <b>fine</b> film");
+        UiQueue.await("a reading", 30, () -> view.shown() != null);
+        assertTrue(view.shown().tokens().contains("script"));
+        assertTrue(view.filters().getElement().getOuterHTML().contains("script"));
+        assertTrue(!view.filters().getElement().getOuterHTML().contains("<script>"), "markup never reaches the page as markup");
+    }
+}
