@@ -10,9 +10,14 @@ import java.nio.file.Path;
 
 /**
  * A trained sentence CNN and the vocabulary its embedding rows belong to, stored side by side: {@code text-mr.zip}
- * (DL4J's format, no updater state) and {@code text-mr.vocab.txt} (one word per line, row order).
+ * (DL4J's format, no updater state), {@code text-mr.vocab.txt} (one word per line, row order) and, if computed,
+ * {@code text-mr.ngrams.tsv} (what each filter fires on in the training sentences).
  */
-public record TextModel(ComputationGraph net, Vocabulary vocabulary) {
+public record TextModel(ComputationGraph net, Vocabulary vocabulary, FilterNgrams ngrams) {
+    public TextModel(ComputationGraph net, Vocabulary vocabulary) {
+        this(net, vocabulary, FilterNgrams.empty());
+    }
+
     public static Path vocabularyFile(Path model) {
         return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".vocab.txt");
     }
@@ -20,7 +25,8 @@ public record TextModel(ComputationGraph net, Vocabulary vocabulary) {
     public static TextModel load(Path file) {
         if (!Files.isRegularFile(file)) throw new IllegalStateException("model file not found: " + file.toAbsolutePath());
         try {
-            return new TextModel(ModelSerializer.restoreComputationGraph(file.toFile(), false), Vocabulary.read(vocabularyFile(file)));
+            return new TextModel(ModelSerializer.restoreComputationGraph(file.toFile(), false), Vocabulary.read(vocabularyFile(file)),
+                    FilterNgrams.read(FilterNgrams.file(file)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + file, e);
         }

@@ -18,11 +18,17 @@ public final class TextService {
     public static final int TOP_FILTERS = 8;
 
     private final Map<SentimentModel, SentenceReader> readers;
+    private final Map<SentimentModel, FilterNgrams> ngrams;
 
     public TextService(Map<SentimentModel, TextModel> models) {
         Map<SentimentModel, SentenceReader> r = new EnumMap<>(SentimentModel.class);
-        models.forEach((k, m) -> r.put(k, new SentenceReader(m.net(), m.vocabulary())));
+        Map<SentimentModel, FilterNgrams> n = new EnumMap<>(SentimentModel.class);
+        models.forEach((k, m) -> {
+            r.put(k, new SentenceReader(m.net(), m.vocabulary()));
+            n.put(k, m.ngrams());
+        });
         readers = Collections.unmodifiableMap(r);
+        ngrams = Collections.unmodifiableMap(n);
     }
 
     /** Loads the shipped sentence models found in {@code models}; a missing one is simply not offered. */
@@ -37,6 +43,12 @@ public final class TextService {
 
     public boolean has(SentimentModel model) {
         return readers.containsKey(model);
+    }
+
+    /** The n-grams a filter of {@code model} fires on most in its training sentences (empty if not computed). */
+    public List<FilterNgrams.Ngram> ngrams(SentimentModel model, int width, int filter) {
+        FilterNgrams f = ngrams.get(model);
+        return f == null ? List.of() : f.of(width, filter);
     }
 
     public List<SentimentModel> available() {

@@ -179,11 +179,12 @@ public class TextView extends Div {
         detail.setText(String.format(Locale.ROOT, "%d words%s · P(positive) = %.3f", r.tokens().size(),
                 unknown == 0 ? "" : ", " + unknown + " not in the training data", r.positive()));
         filters.removeAll();
-        for (SentenceReading.Hit hit : r.top()) filters.add(hitRow(r, hit));
+        SentimentModel model = dataset.getValue();
+        for (SentenceReading.Hit hit : r.top()) filters.add(hitRow(r, hit, text.ngrams(model, hit.width(), hit.filter())));
     }
 
     /** One filter: which, how hard it pushed, and the sentence with its winning n-gram highlighted. */
-    private static Div hitRow(SentenceReading r, SentenceReading.Hit hit) {
+    private static Div hitRow(SentenceReading r, SentenceReading.Hit hit, List<FilterNgrams.Ngram> corpus) {
         Span label = new Span(String.format(Locale.ROOT, "%d-word filter %d  %+.2f", hit.width(), hit.filter(), hit.contribution()));
         label.addClassName("text-hit-label");
         label.addClassName(hit.contribution() >= 0 ? "text-positive" : "text-negative");
@@ -203,6 +204,15 @@ public class TextView extends Div {
         Div row = new Div(label, sentence);
         row.addClassName("text-hit");
         row.getElement().setAttribute("data-ngram", r.ngram(hit));
+        // click a filter: what it fires on across the whole training corpus
+        Paragraph fires = new Paragraph(corpus.isEmpty() ? "(This model has no corpus n-grams: run evaluate on it.)"
+                : "Across the training sentences this filter fires most on: " + String.join(", ",
+                corpus.stream().map(n -> "\u201c" + n.words() + "\u201d").toList()));
+        fires.addClassNames("lab-caption", "text-corpus");
+        fires.setVisible(false);
+        row.add(fires);
+        row.getElement().setAttribute("title", "click: what this filter fires on in the training sentences");
+        row.addClickListener(e -> fires.setVisible(!fires.isVisible()));
         return row;
     }
 

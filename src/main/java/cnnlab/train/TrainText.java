@@ -1,6 +1,7 @@
 package cnnlab.train;
 
 import cnnlab.nn.NativeThreads;
+import cnnlab.text.FilterNgrams;
 import cnnlab.text.Sentence;
 import cnnlab.text.SentimentData;
 import cnnlab.text.TextModel;
@@ -26,6 +27,25 @@ final class TrainText {
 
     private TrainText() { }
 
+    /** The shipped model's training and held-out sentences: MR's folds other than 0 and fold 0; SST-2's train and test. */
+    static List<List<Sentence>> shippedSplit(String model, Path data, long seed, int folds) throws java.io.IOException {
+        if (model.equals("text-mr")) {
+            List<Sentence> all = SentimentData.mr(data), train = new ArrayList<>(), test = new ArrayList<>();
+            int[] fold = SentimentData.folds(all.size(), folds, seed);
+            for (int i = 0; i < all.size(); i++) (fold[i] == 0 ? test : train).add(all.get(i));
+            return List.of(train, test);
+        }
+        return List.of(SentimentData.sst2(data, "train"), SentimentData.sst2(data, "test"));
+    }
+
+    /** What every filter fires on in the training sentences, written beside the model for the page. */
+    static void writeNgrams(TextModel model, List<Sentence> train, Path target) throws java.io.IOException {
+        FilterNgrams.compute(model.net(), model.vocabulary(), train, FILTER_NGRAMS).write(FilterNgrams.file(target));
+    }
+
+    /** N-grams kept per filter. */
+    static final int FILTER_NGRAMS = 8;
+
     private static Path card(Path model) {
         return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
     }
@@ -34,6 +54,19 @@ final class TrainText {
         return "java -jar target/cnn-lab.jar train " + model + " --data " + data + (epochs != null ? " --epochs " + epochs : "")
                 + " --seed " + seed + (batch != null ? " --batch " + batch : "");
     }
+
+    /** {@code evaluate text-mr|text-sst2}: the shipped model on its held-out sentences; rewrites its filter n-grams. */
+    static int evaluate(String model, Path data, Path file) throws Exception {
+        NativeThreads.useOneBlasThread();
+        List<List<Sentence>> split = shippedSplit(model, data, DEFAULT_SEED, 10);
+        TextModel m = TextModel.load(file);
+        double a = TextTraining.accuracy(m.net(), m.vocabulary(), split.get(1));
+        writeNgrams(m, split.get(0), file);
+        System.out.printf(Locale.ROOT, "model=%s%nngrams=%s%naccuracy=%.4f n=%d%n", file, FilterNgrams.file(file), a, split.get(1).size());
+        return 0;
+    }
+
+    static final long DEFAULT_SEED = 42;
 
     static int run(String model, Path data, Path out, Integer epochs, long seed, Integer batch, int folds) throws Exception {
         NativeThreads.useOneBlasThread();
@@ -55,7 +88,10 @@ final class TrainText {
                 sumSq += a * a;
                 System.out.printf(Locale.ROOT, "fold %d: accuracy %.4f on %d held-out sentences (%.0f s so far)%n", f, a, test.size(),
                         (System.nanoTime() - t0) / 1e9);
-                if (f == 0) new TextModel(net, vocabulary).save(target);   // the shipped model: all folds but one
+                if (f == 0) {   // the shipped model: all folds but one
+                    new TextModel(net, vocabulary).save(target);
+                    writeNgrams(new TextModel(net, vocabulary), train, target);
+                }
             }
             double mean = sum / folds, sd = Math.sqrt(Math.max(0, sumSq / folds - mean * mean));
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -74,6 +110,7 @@ final class TrainText {
         ComputationGraph net = new TextTraining(settings, System.out).train(train, vocabulary, dev);
         double a = TextTraining.accuracy(net, vocabulary, test), devAccuracy = TextTraining.accuracy(net, vocabulary, dev);
         new TextModel(net, vocabulary).save(target);
+        writeNgrams(new TextModel(net, vocabulary), train, target);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Files.writeString(card(target), ModelCard.text(model, "SST-2, Socher et al. 2013, Kim's sentence-level split (../shared/data/sst2)",
                 settings, net.numParams(), vocabulary.size(), train.size(),
