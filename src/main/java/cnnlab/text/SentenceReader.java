@@ -59,6 +59,10 @@ public final class SentenceReader {
         double sign = positive >= 0.5 ? 1 : -1;
         hits.sort(Comparator.comparingDouble((SentenceReading.Hit hit) -> -sign * hit.contribution()));
         List<Boolean> known = tokens.stream().map(vocabulary::knows).toList();
-        return new SentenceReading(List.copyOf(tokens), known, positive, widths, List.copyOf(hits.subList(0, Math.min(topHits, hits.size()))));
+        INDArray m = a.get(KimCnn.EMBEDDING);   // [1, dimensions, words]
+        float[][] embedded = new float[(int) m.size(2)][(int) m.size(1)];
+        for (int p = 0; p < embedded.length; p++) for (int d = 0; d < embedded[p].length; d++) embedded[p][d] = m.getFloat(0, d, p);
+        return new SentenceReading(List.copyOf(tokens), known, positive, widths, List.copyOf(hits.subList(0, Math.min(topHits, hits.size()))),
+                embedded);
     }
 }

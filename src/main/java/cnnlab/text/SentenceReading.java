@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What Kim's CNN makes of one sentence: its tokens, P(positive), every filter's response at every position (per
  * width: [filter][position], positions counted in the padded sentence), and the filters that moved the decision
- * most, each with the n-gram where its response peaked (the one max-over-time pooling kept).
+ * most, each with the n-gram where its response peaked (the one max-over-time pooling kept); {@code embedded} is the
+ * matrix the filters slide over, one row per word of the padded sentence.
  */
-public record SentenceReading(List<String> tokens, List<Boolean> known, double positive, List<Width> widths, List<Hit> top) {
+public record SentenceReading(List<String> tokens, List<Boolean> known, double positive, List<Width> widths, List<Hit> top,
+                              float[][] embedded) {
     /** The responses of the filters of one width: [filter][position], position 0 = the first (padding) word. */
     public record Width(int width, float[][] responses) { }
 
@@ -25,6 +27,16 @@ public record SentenceReading(List<String> tokens, List<Boolean> known, double p
         public int lastToken(int sentenceLength) {
             return Math.min(sentenceLength - 1, start - KimCnn.PAD + width - 1);
         }
+    }
+
+    /** The padded sentence's words, padding as "·": the rows of {@link #embedded}. */
+    public List<String> paddedWords() {
+        List<String> w = new java.util.ArrayList<>();
+        for (int p = 0; p < tokens.size() + 2 * KimCnn.PAD; p++) {
+            int t = p - KimCnn.PAD;
+            w.add(t >= 0 && t < tokens.size() ? tokens.get(t) : "·");
+        }
+        return w;
     }
 
     public String label() {

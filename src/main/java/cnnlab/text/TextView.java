@@ -49,6 +49,8 @@ public class TextView extends Div {
     private final Span verdict = new Span();
     private final Paragraph detail = new Paragraph();
     private final Div filters = new Div();
+    private final SentenceMatrix matrix = new SentenceMatrix();
+    private final Span matrixTitle = new Span();
 
     private String pending;
     private CompletableFuture<SentenceReading> inFlight;
@@ -62,7 +64,7 @@ public class TextView extends Div {
                 + "Each filter keeps only its strongest position (max-over-time pooling), and those maxima decide: "
                 + "positive or negative.");
         lead.addClassName("lab-lead");
-        add(title, lead, inputCard(), resultCard());
+        add(title, lead, inputCard(), resultCard(), matrixCard());
         showPrompt(text.available().isEmpty() ? "No sentence model is installed on this server (models/text-mr.zip, text-sst2.zip)." : PROMPT);
     }
 
@@ -113,6 +115,26 @@ public class TextView extends Div {
                         + "Dotted words were not in the training data: the network reads them as one shared unknown word."));
         card.addClassNames("lab-card", "text-result");
         return card;
+    }
+
+    private Div matrixCard() {
+        matrix.setId("sentence-matrix");
+        matrixTitle.setId("matrix-title");
+        matrixTitle.addClassName("lab-caption");
+        Div card = new Div(new H3("The sentence as a matrix"), matrixTitle, matrix,
+                Caption.of("One row per word (with the padding that lets even one word fill a 5-word filter), one column per "
+                        + "embedding dimension (blue negative, red positive). A filter of width h covers h whole rows: it "
+                        + "slides down the sentence and never cuts a word's embedding apart. Click a filter above to outline "
+                        + "where it fired."));
+        card.addClassNames("lab-card", "text-result");
+        return card;
+    }
+
+    /** Outlines {@code hit}'s window in the matrix. */
+    private void select(SentenceReading.Hit hit) {
+        matrix.showWindow(hit.start(), hit.width());
+        matrixTitle.setText(String.format(Locale.ROOT, "Outlined: where %d-word filter %d fired most (\u201c%s\u201d).",
+                hit.width(), hit.filter(), shown.ngram(hit)));
     }
 
     /** Reads {@code value} on the job pool unless it fails the input checks; newer text replaces pending text. */
@@ -167,12 +189,15 @@ public class TextView extends Div {
         verdict.removeClassNames("text-positive", "text-negative");
         detail.setText("");
         filters.removeAll();
+        matrix.show(List.of(), new float[0][]);
+        matrix.showWindow(-1, 0);
+        matrixTitle.setText("");
     }
 
     private void show(SentenceReading r) {
         shown = r;
         verdict.removeClassName("lab-prompt");
-        verdict.setText(String.format(Locale.ROOT, "%s · %.0f%%", r.label(), 100 * r.confidence()));
+        verdict.setText(String.format(Locale.ROOT, "%s · %.1f%%", r.label(), 100 * r.confidence()));
         verdict.removeClassNames("text-positive", "text-negative");
         verdict.addClassName(r.positive() >= 0.5 ? "text-positive" : "text-negative");
         long unknown = r.known().stream().filter(k -> !k).count();
@@ -180,7 +205,13 @@ public class TextView extends Div {
                 unknown == 0 ? "" : ", " + unknown + " not in the training data", r.positive()));
         filters.removeAll();
         SentimentModel model = dataset.getValue();
-        for (SentenceReading.Hit hit : r.top()) filters.add(hitRow(r, hit, text.ngrams(model, hit.width(), hit.filter())));
+        for (SentenceReading.Hit hit : r.top()) {
+            Div row = hitRow(r, hit, text.ngrams(model, hit.width(), hit.filter()));
+            row.addClickListener(e -> select(hit));
+            filters.add(row);
+        }
+        matrix.show(r.paddedWords(), r.embedded());
+        if (!r.top().isEmpty()) select(r.top().get(0));
     }
 
     /** One filter: which, how hard it pushed, and the sentence with its winning n-gram highlighted. */
@@ -239,5 +270,9 @@ public class TextView extends Div {
 
     Div filters() {
         return filters;
+    }
+
+    SentenceMatrix matrix() {
+        return matrix;
     }
 }

@@ -112,7 +112,8 @@ final class ModelCard {
                 Classification", EMNLP 2014): word embeddings (%d dimensions, %,d words + padding + unknown, initialised
                 U[-0.25, 0.25]) -> 1D convolutions of widths 3, 4 and 5 words, %d filters each, ReLU, each filter covering
                 whole embeddings -> max-over-time pooling -> dropout 0.5 -> softmax over negative / positive (max-norm 3 on the
-                output weights). %,d parameters. The vocabulary is `%s.vocab.txt` (row order).
+                output weights). %,d parameters. The vocabulary is `%s.vocab.txt` (row order); what each filter fires on
+                in the training sentences, `%s.ngrams.tsv` (width, filter, response, n-gram; `evaluate` rewrites it).
 
                 | | |
                 |---|---|
@@ -123,7 +124,7 @@ final class ModelCard {
                 | **accuracy** | **%s** |
                 | training time | %.0f s on this machine (2 cores, one BLAS thread) |
                 | trained | %s |
-                """, id, s.dimensions(), vocabulary - 2, cnnlab.text.KimCnn.FILTERS, params, id, dataset, trainSize, command,
+                """, id, s.dimensions(), vocabulary - 2, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize, command,
                 s.seed(), s.epochs(), s.batch(), s.learningRate(), evaluation, seconds, date);
     }
 }

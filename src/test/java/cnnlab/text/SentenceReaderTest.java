@@ -53,6 +53,12 @@ class SentenceReaderTest {
             assertTrue(sign * r.top().get(i - 1).contribution() >= sign * r.top().get(i).contribution(), "strongest first");
         }
         assertEquals(List.of(true, true, true, true, false, true, true), r.known());
+        assertEquals(ids.length, r.embedded().length, "one matrix row per padded word");
+        for (int p = 0; p < ids.length; p++) {
+            for (int d = 0; d < embedding.size(1); d++) assertEquals(embedding.getFloat(ids[p], d), r.embedded()[p][d], 0f);
+        }
+        assertEquals("·", r.paddedWords().get(0));
+        assertEquals("a", r.paddedWords().get(KimCnn.PAD));
     }
 
     @Test

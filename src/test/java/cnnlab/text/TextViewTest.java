@@ -55,6 +55,8 @@ class TextViewTest {
         UiQueue.await("a reading", 30, () -> view.shown() != null);
         SentenceReading r = view.shown();
         assertTrue(view.verdictText().startsWith(r.label() + " · "), view.verdictText());
+        assertEquals(r.tokens().size() + 2 * KimCnn.PAD, view.matrix().rowsShown(), "one matrix row per padded word");
+        assertEquals(r.top().get(0).start(), view.matrix().getElement().getProperty("windowStart", -1), "the strongest filter's window");
         List<Component> rows = view.filters().getChildren().toList();
         assertEquals(TextService.TOP_FILTERS, rows.size());
         for (int i = 0; i < rows.size(); i++) {
