@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code bench <topic>}: timings printed as name=value lines (medians; the machine is shared and noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed; prints name=value lines.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Topic: digits, features, speech, style, go")
+    @Parameters(index = "0", description = "Topic: digits, features, speech, style, go, text")
     String topic;
 
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
@@ -27,9 +27,10 @@ public final class BenchCommand implements Callable<Integer> {
             case "features" -> new FeaturesBench(folder).run(System.out);
             case "speech" -> new SpeechBench(folder).run(System.out);
             case "go" -> new GoBench(folder).run(System.out);
+            case "text" -> new TextBench(folder).run(System.out);
             case "style" -> new StyleBench(folder).run(System.out);
             default -> {
-                System.err.println("unknown topic '" + topic + "' (available: digits, features, speech, style, go)");
+                System.err.println("unknown topic '" + topic + "' (available: digits, features, speech, style, go, text)");
                 return 2;
             }
         }
