@@ -37,6 +37,23 @@ public class SentenceMatrix extends Component {
         getElement().setProperty("windowWidth", width);
     }
 
+    /**
+     * Beside the matrix, one filter width's responses: {@code responses[filter][position]} drawn with a row per window
+     * start (aligned with the words it starts at) and a column per filter; {@code selected} outlines one filter.
+     */
+    public void showResponses(float[][] responses, int selected) {
+        int filters = responses.length, positions = filters == 0 ? 0 : responses[0].length;
+        float max = 0;
+        for (float[] f : responses) for (float v : f) max = Math.max(max, v);
+        byte[] q = new byte[filters * positions];
+        for (int p = 0; p < positions; p++) {
+            for (int k = 0; k < filters; k++) q[p * filters + k] = (byte) Math.round(max > 0 ? 255 * Math.max(0, responses[k][p]) / max : 0);
+        }
+        getElement().setProperty("filters", filters);
+        getElement().setProperty("responses", Base64.getEncoder().encodeToString(q));
+        getElement().setProperty("selected", selected);
+    }
+
     public int rowsShown() {
         return shown.length;
     }

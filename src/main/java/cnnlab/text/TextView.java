@@ -121,11 +121,12 @@ public class TextView extends Div {
         matrix.setId("sentence-matrix");
         matrixTitle.setId("matrix-title");
         matrixTitle.addClassName("lab-caption");
-        Div card = new Div(new H3("The sentence as a matrix"), matrixTitle, matrix,
+        Div card = new Div(new H3("The sentence as a matrix, and the filters sliding down it"), matrixTitle, matrix,
                 Caption.of("One row per word (with the padding that lets even one word fill a 5-word filter), one column per "
                         + "embedding dimension (blue negative, red positive). A filter of width h covers h whole rows: it "
-                        + "slides down the sentence and never cuts a word's embedding apart. Click a filter above to outline "
-                        + "where it fired."));
+                        + "slides down the sentence and never cuts a word's embedding apart. Right: every filter of that "
+                        + "width (a column each) at every position (a row each, the window starting at that word); max-over-time "
+                        + "pooling keeps each column's darkest cell. Click a filter above to outline it and where it fired."));
         card.addClassNames("lab-card", "text-result");
         return card;
     }
@@ -133,6 +134,8 @@ public class TextView extends Div {
     /** Outlines {@code hit}'s window in the matrix. */
     private void select(SentenceReading.Hit hit) {
         matrix.showWindow(hit.start(), hit.width());
+        shown.widths().stream().filter(w -> w.width() == hit.width()).findFirst()
+                .ifPresent(w -> matrix.showResponses(w.responses(), hit.filter()));
         matrixTitle.setText(String.format(Locale.ROOT, "Outlined: where %d-word filter %d fired most (\u201c%s\u201d).",
                 hit.width(), hit.filter(), shown.ngram(hit)));
     }
@@ -191,6 +194,7 @@ public class TextView extends Div {
         filters.removeAll();
         matrix.show(List.of(), new float[0][]);
         matrix.showWindow(-1, 0);
+        matrix.showResponses(new float[0][], -1);
         matrixTitle.setText("");
     }
 

@@ -57,6 +57,8 @@ class TextViewTest {
         assertTrue(view.verdictText().startsWith(r.label() + " · "), view.verdictText());
         assertEquals(r.tokens().size() + 2 * KimCnn.PAD, view.matrix().rowsShown(), "one matrix row per padded word");
         assertEquals(r.top().get(0).start(), view.matrix().getElement().getProperty("windowStart", -1), "the strongest filter's window");
+        assertEquals(KimCnn.FILTERS, view.matrix().getElement().getProperty("filters", 0), "the strongest filter's width: every filter's responses");
+        assertEquals(r.top().get(0).filter(), view.matrix().getElement().getProperty("selected", -1));
         List<Component> rows = view.filters().getChildren().toList();
         assertEquals(TextService.TOP_FILTERS, rows.size());
         for (int i = 0; i < rows.size(); i++) {
