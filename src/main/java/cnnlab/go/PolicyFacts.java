@@ -13,7 +13,7 @@ public record PolicyFacts(double top1, double top5, int positions) {
 
     /** The figures in {@code models/<net>.md}, if the card is there and says them. */
     public static Optional<PolicyFacts> read(Path models, PolicyNet net) {
-        Path card = models.resolve(net.file().replaceFirst("\\.zip$", ".md"));
+        Path card = cnnlab.nn.ModelFiles.sibling(models.resolve(net.file()), ".md");
         try {
             if (!Files.isRegularFile(card)) return Optional.empty();
             return parse(Files.readString(card));

@@ -23,17 +23,10 @@ public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<i
 
     /** How many moves of the main line replay by the rules (a damaged record is cut at its first illegal move). */
     public int playableMoves() {
-        Board b;
-        try {
-            b = positionAfter(0);
-        } catch (IllegalMove e) {
-            return 0;
-        }
+        Board b = start();
         for (int i = 0; i < moves.size(); i++) {
-            Move m = moves.get(i);
-            if (m.colour() != b.toPlay()) b.setToPlay(m.colour());
             try {
-                b.play(m);
+                playNext(b, moves.get(i));
             } catch (IllegalMove e) {
                 return i;
             }
@@ -43,16 +36,23 @@ public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<i
 
     /** The position after the first {@code count} moves (setup stones included). */
     public Board positionAfter(int count) throws IllegalMove {
+        Board b = start();
+        for (int i = 0; i < count && i < moves.size(); i++) playNext(b, moves.get(i));
+        return b;
+    }
+
+    /** The setup stones, and whoever moves first. */
+    private Board start() {
         Board b = new Board();
         for (int[] p : blackSetup) b.setup(Stone.BLACK, p[0], p[1]);
         for (int[] p : whiteSetup) b.setup(Stone.WHITE, p[0], p[1]);
         if (!moves.isEmpty()) b.setToPlay(moves.get(0).colour());
         else if (!blackSetup.isEmpty() && whiteSetup.isEmpty()) b.setToPlay(Stone.WHITE);
-        for (int i = 0; i < count && i < moves.size(); i++) {
-            Move m = moves.get(i);
-            if (m.colour() != b.toPlay()) b.setToPlay(m.colour());   // old records sometimes have two moves in a row by one side
-            b.play(m);
-        }
         return b;
+    }
+
+    private static void playNext(Board b, Move m) throws IllegalMove {
+        if (m.colour() != b.toPlay()) b.setToPlay(m.colour());   // old records sometimes have two moves in a row by one side
+        b.play(m);
     }
 }

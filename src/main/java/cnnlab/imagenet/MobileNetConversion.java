@@ -49,7 +49,7 @@ public final class MobileNetConversion {
         List<ImageFolder.Result> top5 = Files.isDirectory(art) ? ImageFolder.classify(saved, art, 5) : List.of();
         double seconds = (System.nanoTime() - t0) / 1e9;
         String command = "java -jar target/cnn-lab.jar train mobilenet --data " + data;
-        Path card = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
+        Path card = cnnlab.nn.ModelFiles.sibling(target, ".md");
         Files.writeString(card, MobileNetCard.text(saved.network(), sha256(bytes), bytes.length, command, top5, LocalDate.now()));
         top5.forEach(r -> log.println(r.line()));
         log.printf("saved %s, %s and %s in %.1f s%n", target, card, licenceCopy, seconds);

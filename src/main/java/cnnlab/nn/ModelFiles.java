@@ -26,6 +26,11 @@ public final class ModelFiles {
         }
     }
 
+    /** A file that belongs to a model: models/x.zip -> models/x{@code suffix} (".md" for its card, ".vocab.txt", ...). */
+    public static Path sibling(Path model, String suffix) {
+        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + suffix);
+    }
+
     public static void save(MultiLayerNetwork net, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);

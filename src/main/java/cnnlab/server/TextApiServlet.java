@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +45,7 @@ final class TextApiServlet extends JsonServlet {
         if (!lab.text().has(model)) throw new ApiError(503, "the " + model.id() + " model is not installed on this server");
         SentenceReading r;
         try {
-            r = lab.jobs().submit(() -> {
-                try {
-                    return CompletableFuture.completedFuture(lab.text().read(text.asText(), model));
-                } catch (TextProblem e) {
-                    return CompletableFuture.failedFuture(e);
-                }
-            }).get(10, TimeUnit.SECONDS);
+            r = lab.text().submit(lab.jobs(), text.asText(), model).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TextProblem p) throw new ApiError(400, p.getMessage());
             if (e.getCause() instanceof RejectedExecutionException) throw new ApiError(503, e.getCause().getMessage());

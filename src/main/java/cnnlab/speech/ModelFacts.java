@@ -15,7 +15,7 @@ public final class ModelFacts {
 
     /** The accuracy in {@code models/<model>.md}, if the card is there. */
     public static OptionalDouble testAccuracy(Path models, SpeechNet net) {
-        Path card = models.resolve(net.file().replaceFirst("\\.zip$", ".md"));
+        Path card = cnnlab.nn.ModelFiles.sibling(models.resolve(net.file()), ".md");
         try {
             if (!Files.isRegularFile(card)) return OptionalDouble.empty();
             Matcher m = ACCURACY.matcher(Files.readString(card));

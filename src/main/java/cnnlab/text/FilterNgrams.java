@@ -41,7 +41,7 @@ public final class FilterNgrams {
     }
 
     public static Path file(Path model) {
-        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".ngrams.tsv");
+        return cnnlab.nn.ModelFiles.sibling(model, ".ngrams.tsv");
     }
 
     public static FilterNgrams compute(ComputationGraph net, Vocabulary vocabulary, List<Sentence> sentences, int top) {
@@ -53,6 +53,7 @@ public final class FilterNgrams {
             for (int h : KimCnn.WIDTHS) {
                 INDArray conv = a.get(KimCnn.conv(h));   // [n, filters, positions]
                 for (int i = 0; i < batch.size(); i++) {
+                    List<String> words = SentenceReading.padded(batch.get(i));
                     int positions = e.lengths()[i] - h + 1;   // windows inside this sentence (and its own padding)
                     for (int k = 0; k < conv.size(1); k++) {
                         int at = 0;
@@ -65,8 +66,7 @@ public final class FilterNgrams {
                             }
                         }
                         if (max <= 0) continue;
-                        String words = words(batch.get(i), at, h);
-                        best.computeIfAbsent(key(h, k), x -> new HashMap<>()).merge(words, max, Math::max);
+                        best.computeIfAbsent(key(h, k), x -> new HashMap<>()).merge(String.join(" ", words.subList(at, at + h)), max, Math::max);
                     }
                 }
             }
@@ -75,15 +75,6 @@ public final class FilterNgrams {
         best.forEach((k, m) -> out.put(k, m.entrySet().stream().sorted(Map.Entry.<String, Float>comparingByValue().reversed())
                 .limit(top).map(x -> new Ngram(x.getKey(), x.getValue())).toList()));
         return new FilterNgrams(out);
-    }
-
-    static String words(List<String> tokens, int start, int width) {
-        List<String> w = new ArrayList<>();
-        for (int p = start; p < start + width; p++) {
-            int t = p - KimCnn.PAD;
-            w.add(t >= 0 && t < tokens.size() ? tokens.get(t) : "·");
-        }
-        return String.join(" ", w);
     }
 
     public void write(Path file) throws IOException {

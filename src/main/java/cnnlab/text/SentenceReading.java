@@ -31,6 +31,11 @@ public record SentenceReading(List<String> tokens, List<Boolean> known, double p
 
     /** The padded sentence's words, padding as "·": the rows of {@link #embedded}. */
     public List<String> paddedWords() {
+        return padded(tokens);
+    }
+
+    /** {@code tokens} with {@link KimCnn#PAD} padding words ("·") on each side, as the filters see them. */
+    static List<String> padded(List<String> tokens) {
         List<String> w = new java.util.ArrayList<>();
         for (int p = 0; p < tokens.size() + 2 * KimCnn.PAD; p++) {
             int t = p - KimCnn.PAD;
@@ -50,12 +55,6 @@ public record SentenceReading(List<String> tokens, List<Boolean> known, double p
 
     /** The words of a hit's window, padding shown as "·". */
     public String ngram(Hit hit) {
-        StringBuilder s = new StringBuilder();
-        for (int p = hit.start(); p < hit.start() + hit.width(); p++) {
-            int t = p - KimCnn.PAD;
-            if (s.length() > 0) s.append(' ');
-            s.append(t >= 0 && t < tokens.size() ? tokens.get(t) : "·");
-        }
-        return s.toString();
+        return String.join(" ", paddedWords().subList(hit.start(), hit.start() + hit.width()));
     }
 }

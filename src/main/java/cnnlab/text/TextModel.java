@@ -19,7 +19,7 @@ public record TextModel(ComputationGraph net, Vocabulary vocabulary, FilterNgram
     }
 
     public static Path vocabularyFile(Path model) {
-        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".vocab.txt");
+        return cnnlab.nn.ModelFiles.sibling(model, ".vocab.txt");
     }
 
     public static TextModel load(Path file) {

@@ -1,5 +1,7 @@
 package cnnlab.text;
 
+import cnnlab.jobs.JobRunner;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Classifies sentences with the shipped sentence CNNs and explains the verdicts; shared by every session and the
@@ -65,6 +68,17 @@ public final class TextService {
         List<String> tokens = Tokenizer.tokens(text);
         if (tokens.isEmpty()) throw new TextProblem("There are no words in that text (letters or digits) for the networks to read.");
         return tokens;
+    }
+
+    /** {@link #read} on the job pool; a {@link TextProblem} fails the future (as does a full pool). */
+    public CompletableFuture<SentenceReading> submit(JobRunner jobs, String text, SentimentModel model) {
+        return jobs.submit(() -> {
+            try {
+                return CompletableFuture.completedFuture(read(text, model));
+            } catch (TextProblem e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
     }
 
     public SentenceReading read(String text, SentimentModel model) throws TextProblem {

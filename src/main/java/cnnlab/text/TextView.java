@@ -161,13 +161,7 @@ public class TextView extends Div {
         String value = pending;
         SentimentModel model = dataset.getValue();
         pending = null;
-        CompletableFuture<SentenceReading> f = lab.jobs().submit(() -> {
-            try {
-                return CompletableFuture.completedFuture(text.read(value, model));
-            } catch (TextProblem e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }).orTimeout(10, TimeUnit.SECONDS);
+        CompletableFuture<SentenceReading> f = text.submit(lab.jobs(), value, model).orTimeout(10, TimeUnit.SECONDS);
         inFlight = f;
         f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
             if (inFlight != f) return;

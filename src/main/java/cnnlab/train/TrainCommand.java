@@ -65,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double accuracy = MnistEvaluation.accuracy(net, test);
         ModelFiles.save(net, target);
-        Path card = cardFor(target);
+        Path card = ModelFiles.sibling(target, ".md");
         Files.writeString(card, ModelCard.mnist(settings, net.numParams(), train.size(), test.size(), accuracy, seconds,
                 "java -jar target/cnn-lab.jar train mnist --data " + data + " --epochs " + epochs + " --seed " + seed
                         + " --batch " + batch, LocalDate.now()));
@@ -87,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double accuracy = SpeechTraining.accuracy(kind, net, test);
         ModelFiles.save(net, target);
-        Path card = cardFor(target);
+        Path card = ModelFiles.sibling(target, ".md");
         Files.writeString(card, ModelCard.speech(kind, settings, net.numParams(), train.size(), test.size(), accuracy, seconds,
                 "java -jar target/cnn-lab.jar train " + kind.id() + " --data " + data + " --epochs " + epochs + " --seed " + seed
                         + " --batch " + batch, LocalDate.now()));
@@ -99,7 +99,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--folds", description = "text-mr: cross-validation folds (default: ${DEFAULT-VALUE}, Kim's protocol)", defaultValue = "10")
     int folds;
 
-    /** models/x.zip -> models/x.md */
     @Option(names = "--positions", description = "go: training positions per epoch (default: all, ~500,000)")
     Integer positions;
 
@@ -119,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         GoTraining.Accuracy accuracy = GoTraining.accuracy(net, test, 0);
         ModelFiles.save(net, target);
-        Path card = cardFor(target);
+        Path card = ModelFiles.sibling(target, ".md");
         Files.writeString(card, ModelCard.go(kind, settings, net.numParams(), train.size(), split[0].size(), accuracy, split[1].size(),
                 seconds, "java -jar target/cnn-lab.jar train " + kind.id() + " --data " + data + " --epochs " + epochs + " --seed " + seed
                         + " --batch " + batch + (positions != null ? " --positions " + positions : ""), LocalDate.now()));
@@ -128,7 +127,4 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Path cardFor(Path model) {
-        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
-    }
 }

@@ -1,5 +1,6 @@
 package cnnlab.train;
 
+import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
 import cnnlab.text.FilterNgrams;
 import cnnlab.text.Sentence;
@@ -45,10 +46,6 @@ final class TrainText {
 
     /** N-grams kept per filter. */
     static final int FILTER_NGRAMS = 8;
-
-    private static Path card(Path model) {
-        return model.resolveSibling(model.getFileName().toString().replaceFirst("\\.zip$", "") + ".md");
-    }
 
     private static String command(String model, Path data, Integer epochs, long seed, Integer batch) {
         return "java -jar target/cnn-lab.jar train " + model + " --data " + data + (epochs != null ? " --epochs " + epochs : "")
@@ -96,7 +93,7 @@ final class TrainText {
             double mean = sum / folds, sd = Math.sqrt(Math.max(0, sumSq / folds - mean * mean));
             double seconds = (System.nanoTime() - t0) / 1e9;
             TextModel shipped = TextModel.load(target);
-            Files.writeString(card(target), ModelCard.text(model, "MR, Pang & Lee 2005 (../shared/data/rt-polarity), 10,662 snippets",
+            Files.writeString(ModelFiles.sibling(target, ".md"), ModelCard.text(model, "MR, Pang & Lee 2005 (../shared/data/rt-polarity), 10,662 snippets",
                     settings, shipped.net().numParams(), shipped.vocabulary().size(), all.size() - all.size() / folds,
                     String.format(Locale.ROOT, "%d-fold cross-validation (folds by seed %d): mean %.4f (sd %.4f) over %,d sentences; "
                             + "this file is fold 0's model, trained on the other %d folds", folds, seed, mean, sd, all.size(), folds - 1),
@@ -112,7 +109,7 @@ final class TrainText {
         new TextModel(net, vocabulary).save(target);
         writeNgrams(new TextModel(net, vocabulary), train, target);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Files.writeString(card(target), ModelCard.text(model, "SST-2, Socher et al. 2013, Kim's sentence-level split (../shared/data/sst2)",
+        Files.writeString(ModelFiles.sibling(target, ".md"), ModelCard.text(model, "SST-2, Socher et al. 2013, Kim's sentence-level split (../shared/data/sst2)",
                 settings, net.numParams(), vocabulary.size(), train.size(),
                 String.format(Locale.ROOT, "test %.4f on %,d sentences (dev %.4f on %,d)", a, test.size(), devAccuracy, dev.size()),
                 seconds, command(model, data, epochs, seed, batch), LocalDate.now()));

@@ -1,20 +1,15 @@
 package cnnlab.digits;
 
+import cnnlab.ui.ViewTest;
 import cnnlab.nn.LectureCnn;
-import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.UiQueue;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.VaadinSession;
 import elemental.json.Json;
 import elemental.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.BooleanSupplier;
@@ -28,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The digits page without a browser (Karibu-Testing): pad events in, verdict, chart and layers out. */
-class DigitsViewTest {
-    static Routes routes;
+class DigitsViewTest extends ViewTest {
+    DigitsViewTest() {
+        super(DigitsView.class);
+    }
 
     /** A "1" and a "0" as the pad would send them. */
     static final String ONE = drawing("[[140,40,140,90,140,140,140,190,140,240]]");
@@ -38,23 +35,6 @@ class DigitsViewTest {
 
     static String drawing(String strokes) {
         return "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":" + strokes + "}";
-    }
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);   // or the one a server test already started
-    }
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(DigitsView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     static void draw(String json) {

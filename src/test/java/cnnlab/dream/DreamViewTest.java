@@ -1,21 +1,16 @@
 package cnnlab.dream;
 
+import cnnlab.ui.ViewTest;
 import cnnlab.digits.LastDrawing;
-import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.UiQueue;
 import cnnlab.vision.FeatureNetwork;
 import cnnlab.vision.LectureFeatureNet;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.server.VaadinSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -28,24 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Deep Dream page without a browser: a small dream runs and streams, stops, refuses bad filters. */
-class DreamViewTest {
-    static Routes routes;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);
-    }
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(DreamView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+class DreamViewTest extends ViewTest {
+    DreamViewTest() {
+        super(DreamView.class);
     }
 
     private static DreamView small(String network, String layer) {

@@ -1,17 +1,11 @@
 package cnnlab.go;
 
-import cnnlab.nn.ShippedModel;
+import cnnlab.ui.ViewTest;
 import cnnlab.server.Lab;
 import cnnlab.ui.UiQueue;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import elemental.json.Json;
 import elemental.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,24 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Go page without a browser: playing, replaying a built-in game, bad records and forged clicks, the first layer. */
-class GoViewTest {
-    static Routes routes;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);
-    }
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(GoView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+class GoViewTest extends ViewTest {
+    GoViewTest() {
+        super(GoView.class);
     }
 
     private static GoView view() {

@@ -1,15 +1,8 @@
 package cnnlab.speech;
 
-import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.ui.ViewTest;
 import cnnlab.ui.UiQueue;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.BooleanSupplier;
@@ -21,24 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The speech page without a browser: built-in clips, bad audio, what is shown. */
-class SpeechViewTest {
-    static Routes routes;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);
-    }
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(SpeechView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+class SpeechViewTest extends ViewTest {
+    SpeechViewTest() {
+        super(SpeechView.class);
     }
 
     static void await(String what, BooleanSupplier condition) {

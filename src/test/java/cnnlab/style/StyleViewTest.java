@@ -1,20 +1,14 @@
 package cnnlab.style;
 
-import cnnlab.nn.ShippedModel;
+import cnnlab.ui.ViewTest;
 import cnnlab.server.Lab;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.UiQueue;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.RandomTextureNet;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -25,24 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Deep Style page without a browser: built-in pairs with attributions, a small transfer, the losses shown. */
-class StyleViewTest {
-    static Routes routes;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);
-    }
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(StyleView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+class StyleViewTest extends ViewTest {
+    StyleViewTest() {
+        super(StyleView.class);
     }
 
     @Test

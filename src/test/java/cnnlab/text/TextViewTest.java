@@ -1,17 +1,10 @@
 package cnnlab.text;
 
-import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.ui.ViewTest;
 import cnnlab.ui.UiQueue;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,24 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The text page without a browser: examples, typing, bad input, and the highlighted n-grams. */
-class TextViewTest {
-    static Routes routes;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);
-    }
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup(routes);
-        UI.getCurrent().navigate(TextView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+class TextViewTest extends ViewTest {
+    TextViewTest() {
+        super(TextView.class);
     }
 
     private static TextView view() {

@@ -1,0 +1,41 @@
+package cnnlab.ui;
+
+import cnnlab.nn.ShippedModel;
+import cnnlab.server.Lab;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the browserless view tests (Karibu): the shipped lab (or the one a server test already started), a fresh
+ * mock UI per test with {@code view} open, torn down after it.
+ */
+public abstract class ViewTest {
+    private static Routes routes;
+    private final Class<? extends Component> view;
+
+    protected ViewTest(Class<? extends Component> view) {
+        this.view = view;
+    }
+
+    @BeforeAll
+    static void startLab() {
+        if (routes == null) routes = new Routes().autoDiscoverViews("cnnlab");
+        Lab.start(ShippedModel.MODELS);
+    }
+
+    @BeforeEach
+    void openView() {
+        MockVaadin.setup(routes);
+        UI.getCurrent().navigate(view);
+    }
+
+    @AfterEach
+    void closeView() {
+        MockVaadin.tearDown();
+    }
+}
