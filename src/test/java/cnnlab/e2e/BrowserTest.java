@@ -11,6 +11,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 abstract class BrowserTest {
     static String url;
     static ChromeDriver browser;
+    /** Files a test uploads; JUnit deletes the folder afterwards. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path files;
 
     @BeforeAll
     static void start() throws Exception {

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person at headless Chromium uploads a content and a style picture, watches the transfer paint, stops it; dreams. */
 class DreamAndStyleEndToEndTest extends BrowserTest {
-    private static Path resource(String name, String as) throws Exception {
-        Path dir = Files.createTempDirectory("pictures");
+    private Path resource(String name, String as) throws Exception {
+        Path dir = files;
         try (InputStream in = DreamAndStyleEndToEndTest.class.getResourceAsStream("/cnnlab/art/" + name)) {
             Path p = dir.resolve(as);
             Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
@@ -45,7 +45,7 @@ class DreamAndStyleEndToEndTest extends BrowserTest {
         page.waitFor("the stop", () -> page.text("status").startsWith("Stopped"));
         assertTrue(page.text("losses").contains("style"), page.text("losses"));
 
-        Path notes = Files.writeString(Files.createTempDirectory("txt").resolve("notes.png"), "<b>not a picture</b>");
+        Path notes = Files.writeString(files.resolve("notes.png"), "<b>not a picture</b>");
         page.upload("style", notes);
         page.waitFor("a clear message", () -> String.valueOf(page.text("style-problem")).contains("not an image"));
     }

@@ -117,7 +117,7 @@ class GoEndToEndTest extends BrowserTest {
     @Test
     void anUploadedGameIsReplayedMoveByMoveAgainstBothNetworks() throws Exception {
         open(browser);
-        Path sgf = Files.copy(Path.of("src/test/resources/go/shusaku-001.sgf"), Files.createTempDirectory("sgf").resolve("shusaku.sgf"));
+        Path sgf = Files.copy(Path.of("src/test/resources/go/shusaku-001.sgf"), files.resolve("shusaku.sgf"));
         WebElement input = (WebElement) browser.executeScript("return document.getElementById('sgf-upload').querySelector('input[type=file]')"
                 + " || document.getElementById('sgf-upload').shadowRoot.querySelector('input[type=file]')");
         input.sendKeys(sgf.toString());
@@ -150,7 +150,7 @@ class GoEndToEndTest extends BrowserTest {
         browser.executeScript("document.getElementById('sees').scrollIntoView()");
         Screenshots.take(browser, "go-sees");
 
-        Path junk = Files.writeString(Files.createTempDirectory("sgf").resolve("junk.sgf"), "<script>alert(1)</script>");
+        Path junk = Files.writeString(files.resolve("junk.sgf"), "<script>alert(1)</script>");
         input = (WebElement) browser.executeScript("return document.getElementById('sgf-upload').querySelector('input[type=file]')"
                 + " || document.getElementById('sgf-upload').shadowRoot.querySelector('input[type=file]')");
         input.sendKeys(junk.toString());

@@ -45,7 +45,7 @@ class SpeechEndToEndTest extends BrowserTest {
         open(browser);
         WebElement input = (WebElement) browser.executeScript(
                 "return document.getElementById('upload').querySelector('input[type=file]') || document.getElementById('upload').shadowRoot.querySelector('input[type=file]')");
-        Path four = Files.copy(clip("4_george"), Files.createTempDirectory("wav").resolve("four.wav"));
+        Path four = Files.copy(clip("4_george"), files.resolve("four.wav"));
         input.sendKeys(four.toString());
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "status: " + text(browser, "speech-status")
                 + " / upload: " + browser.executeScript("return document.getElementById('upload').files.map(f => f.status + ' ' + f.error + ' ' + f.progress).join(';')"))
@@ -55,7 +55,7 @@ class SpeechEndToEndTest extends BrowserTest {
         assertTrue(text(browser, "comparison").contains("frequency only"), "the comparison table is there");
         Screenshots.fullPage(browser, "speech");
 
-        Path notes = Files.writeString(Files.createTempDirectory("txt").resolve("notes.wav"), "just text");
+        Path notes = Files.writeString(files.resolve("notes.wav"), "just text");
         input = (WebElement) browser.executeScript(
                 "return document.getElementById('upload').querySelector('input[type=file]') || document.getElementById('upload').shadowRoot.querySelector('input[type=file]')");
         input.sendKeys(notes.toString());
