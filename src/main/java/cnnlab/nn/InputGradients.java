@@ -38,16 +38,27 @@ public final class InputGradients implements AutoCloseable {
     private final LectureWeights w;
     private final List<INDArray> owned = new ArrayList<>();
 
-    // forward, channels-last: x -> a1 (conv1+ReLU) -> p1 -> a2 (conv2+ReLU) -> p2 -> a3 (dense+ReLU) -> logits
-    private final INDArray cols1, a1, p1, cols2, a2, p2, a3, logits;
+    // forward, channels-last: x -> a1 (conv1+ReLU) -> p1 -> a2 (conv2+ReLU) -> p2 -> a3 (dense+ReLU) -> logits;
+    // package-private: Backpropagation reads them for the weights' gradients
+    final INDArray cols1, a1, p1, cols2, a2, p2, a3, logits;
     private final INDArray[] cols2Slots, p1Shifted;
     // backward
-    private final INDArray da3, dp2, gp2, up2, pup2, dz2, dcols2, dcols2Padded, stack2, dp1, gp1, up1, pup1, dz1;
+    final INDArray da3, dp2, dz2, dp1, dz1;
+    private final INDArray gp2, up2, pup2, dcols2, dcols2Padded, stack2, gp1, up1, pup1;
     private final INDArray dcols1, ones9;
     private final INDArray[] up2Views, pup2Views, up1Views, pup1Views, stack2Slots, dcols2Shifted;
     private final DynamicCustomOp pool1, pool2, reluBpP2, reluBpP1;
 
     public InputGradients(LectureWeights weights, int batch) {
+        this(weights, batch, true);
+    }
+
+    /** Only the forward pass and {@link #layerActivations}: no backward buffers (a third of the memory). */
+    public static InputGradients forwardOnly(LectureWeights weights, int batch) {
+        return new InputGradients(weights, batch, false);
+    }
+
+    private InputGradients(LectureWeights weights, int batch, boolean backward) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1");
         this.batch = batch;
         this.w = weights;
@@ -62,34 +73,33 @@ public final class InputGradients implements AutoCloseable {
         logits = buffer(b, 10);
         p1Shifted = shifted(p1, 11);
         cols2Slots = slots(cols2, 25);
-
-        da3 = buffer(b, 100);
-        dp2 = buffer(b, 5, 5, 50);
-        gp2 = buffer(b, 5, 5, 50);
-        up2 = buffer(b, 11, 11, 50);
-        pup2 = buffer(b, 11, 11, 50);
-        dz2 = buffer(b, 11, 11, 50);
-        dcols2 = buffer(b, 11, 11, 225);
-        dcols2Padded = buffer(b, 15, 15, 225);
-        stack2 = buffer(9, b, 13, 13, 25);
-        dp1 = buffer(b, 13, 13, 25);
-        gp1 = buffer(b, 13, 13, 25);
-        up1 = buffer(b, 26, 26, 25);
-        pup1 = buffer(b, 26, 26, 25);
-        dz1 = buffer(b, 26, 26, 25);
-        dcols1 = buffer(b, 26, 26, 9);
-        ones9 = own(Nd4j.ones(DataType.FLOAT, 1, 9));
-        up2Views = windowCorners(up2, 5);
-        pup2Views = windowCorners(pup2, 5);
-        up1Views = windowCorners(up1, 13);
-        pup1Views = windowCorners(pup1, 13);
-        stack2Slots = stackSlots(stack2);
-        dcols2Shifted = paddedSources(dcols2Padded, 13, 25);
-
         pool1 = maxPool(a1, p1);
         pool2 = maxPool(a2, p2);
-        reluBpP2 = reluBp(p2, dp2, gp2);
-        reluBpP1 = reluBp(p1, dp1, gp1);
+
+        da3 = backward ? buffer(b, 100) : null;
+        dp2 = backward ? buffer(b, 5, 5, 50) : null;
+        gp2 = backward ? buffer(b, 5, 5, 50) : null;
+        up2 = backward ? buffer(b, 11, 11, 50) : null;
+        pup2 = backward ? buffer(b, 11, 11, 50) : null;
+        dz2 = backward ? buffer(b, 11, 11, 50) : null;
+        dcols2 = backward ? buffer(b, 11, 11, 225) : null;
+        dcols2Padded = backward ? buffer(b, 15, 15, 225) : null;
+        stack2 = backward ? buffer(9, b, 13, 13, 25) : null;
+        dp1 = backward ? buffer(b, 13, 13, 25) : null;
+        gp1 = backward ? buffer(b, 13, 13, 25) : null;
+        up1 = backward ? buffer(b, 26, 26, 25) : null;
+        pup1 = backward ? buffer(b, 26, 26, 25) : null;
+        dz1 = backward ? buffer(b, 26, 26, 25) : null;
+        dcols1 = backward ? buffer(b, 26, 26, 9) : null;
+        ones9 = backward ? own(Nd4j.ones(DataType.FLOAT, 1, 9)) : null;
+        up2Views = backward ? windowCorners(up2, 5) : null;
+        pup2Views = backward ? windowCorners(pup2, 5) : null;
+        up1Views = backward ? windowCorners(up1, 13) : null;
+        pup1Views = backward ? windowCorners(pup1, 13) : null;
+        stack2Slots = backward ? stackSlots(stack2) : null;
+        dcols2Shifted = backward ? paddedSources(dcols2Padded, 13, 25) : null;
+        reluBpP2 = backward ? reluBp(p2, dp2, gp2) : null;
+        reluBpP1 = backward ? reluBp(p1, dp1, gp1) : null;
     }
 
     public int batch() {
@@ -139,6 +149,7 @@ public final class InputGradients implements AutoCloseable {
      * pre-activation as is (used to wake a unit whose ReLU is off everywhere, which would otherwise get no gradient).
      */
     public float[] backward(Depth depth, INDArray grad, boolean[] throughRelu) {
+        if (da3 == null) throw new IllegalStateException("made by forwardOnly: no backward pass");
         INDArray g = grad;
         switch (depth) {
             case OUTPUT:
@@ -164,6 +175,50 @@ public final class InputGradients implements AutoCloseable {
         Nd4j.exec(reluBpP1);
         unpool(gp1, p1, a1, up1Views, pup1Views, up1, pup1, dz1);
         return toInput(dz1);
+    }
+
+    /**
+     * Every layer's output for the first {@code n} images of the last {@code forward(images, OUTPUT)}, as the DL4J
+     * network gives them: (channel, y, x) order, the output layer as softmax probabilities. One copy out of each
+     * buffer, then a transposition per image in Java (ND4J's strided permute costs more at these sizes).
+     */
+    public List<LayerActivations> layerActivations(float[] images, int n) {
+        if (n < 1 || n > batch) throw new IllegalArgumentException("n must be in 1.." + batch);
+        INDArray[] nhwc = {a1, p1, a2, p2};
+        float[][] all = new float[nhwc.length][];
+        for (int l = 0; l < nhwc.length; l++) all[l] = nhwc[l].data().asFloat();
+        float[] dense = a3.data().asFloat(), out = logits.data().asFloat();
+        List<LayerActivations> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<float[]> layers = new ArrayList<>(LectureCnn.LAYERS.size());
+            for (int l = 0; l < nhwc.length; l++) layers.add(channelsFirst(all[l], i, LectureCnn.LAYERS.get(l)));
+            layers.add(java.util.Arrays.copyOfRange(dense, i * 100, (i + 1) * 100));
+            layers.add(softmax(out, i * LectureCnn.CLASSES));
+            result.add(new LayerActivations(java.util.Arrays.copyOfRange(images, i * LectureCnn.PIXELS, (i + 1) * LectureCnn.PIXELS),
+                    List.copyOf(layers)));
+        }
+        return result;
+    }
+
+    /** Image {@code i}'s (y, x, channel) block of a batch buffer, as (channel, y, x). */
+    private static float[] channelsFirst(float[] batchNhwc, int i, LectureCnn.LayerShape shape) {
+        int c = shape.maps(), area = shape.height() * shape.width();
+        float[] out = new float[shape.size()];
+        int from = i * shape.size();
+        for (int p = 0; p < area; p++) {
+            for (int k = 0; k < c; k++) out[k * area + p] = batchNhwc[from + p * c + k];
+        }
+        return out;
+    }
+
+    private static float[] softmax(float[] logits, int from) {
+        double max = Double.NEGATIVE_INFINITY, sum = 0;
+        for (int j = 0; j < LectureCnn.CLASSES; j++) max = Math.max(max, logits[from + j]);
+        double[] e = new double[LectureCnn.CLASSES];
+        for (int j = 0; j < e.length; j++) sum += e[j] = Math.exp(logits[from + j] - max);
+        float[] p = new float[e.length];
+        for (int j = 0; j < e.length; j++) p[j] = (float) (e[j] / sum);
+        return p;
     }
 
     private float[] toInput(INDArray dzConv1) {
@@ -250,6 +305,11 @@ public final class InputGradients implements AutoCloseable {
      * sums the 9 column entries that saw it. The sum is a gather from a zero-padded copy (fast, contiguous writes)
      * and a product with a row of ones, because scatter-adds into strided views are slow in ND4J.
      */
+    /** dp1 = the gradient at pool1's output, given dz2 (at conv2's pre-activation): Backpropagation's way down. */
+    void conv2InputGradient() {
+        convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
+    }
+
     private void convBackward(INDArray dz, INDArray kernel, INDArray dcols, INDArray padded, INDArray[] stackSlots,
                               INDArray[] paddedShifted, INDArray stack, INDArray dInput) {
         INDArray dzRows = dz.reshape(dz.length() / dz.size(3), dz.size(3));
@@ -338,7 +398,7 @@ public final class InputGradients implements AutoCloseable {
                 .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build();
     }
 
-    private static DynamicCustomOp reluBp(INDArray activation, INDArray grad, INDArray out) {
+    static DynamicCustomOp reluBp(INDArray activation, INDArray grad, INDArray out) {
         return DynamicCustomOp.builder("relu_bp").addInputs(activation, grad).addOutputs(out).addFloatingPointArguments(0.0).build();
     }
 

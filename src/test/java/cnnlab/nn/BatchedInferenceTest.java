@@ -52,6 +52,40 @@ class BatchedInferenceTest {
         }
     }
 
+    /** The fast pass gives every layer exactly as DL4J's own feedForward does, for batches padded or not. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3, 8})
+    void everyLayerMatchesTheDl4jNetwork(int n) throws Exception {
+        MultiLayerNetwork net = ShippedModel.network();
+        Random r = new Random(n);
+        List<float[]> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) images.add(randomImage(r));
+        float[] x = new float[n * LectureCnn.PIXELS];
+        for (int i = 0; i < n; i++) System.arraycopy(images.get(i), 0, x, i * LectureCnn.PIXELS, LectureCnn.PIXELS);
+        List<INDArray> reference;
+        synchronized (net) {
+            reference = net.feedForward(Nd4j.create(x, new long[]{n, 1, 28, 28}, DataType.FLOAT), false);
+        }
+        try (InputGradients pass = InputGradients.forwardOnly(LectureWeights.of(net), n == 3 ? 4 : n)) {
+            float[] padded = java.util.Arrays.copyOf(x, pass.batch() * LectureCnn.PIXELS);
+            pass.forward(padded, InputGradients.Depth.OUTPUT);
+            List<LayerActivations> fast = pass.layerActivations(padded, n);
+            assertEquals(n, fast.size());
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(images.get(i), fast.get(i).input());
+                for (int l = 0; l < LectureCnn.LAYERS.size(); l++) {
+                    float[] expected = reference.get(l + 1).get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).dup('c').data().asFloat();
+                    assertArrayEquals(expected, fast.get(i).layer(l), 2e-4f, "image " + i + ", layer " + LectureCnn.LAYERS.get(l).name());
+                }
+            }
+        }
+        try (BatchedInference inference = new BatchedInference(net, 64, 64)) {
+            LayerActivations one = inference.submit(images.get(0)).get();
+            float[] expected = reference.get(6).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).dup('c').data().asFloat();
+            assertArrayEquals(expected, one.probabilities(), 1e-5f);
+        }
+    }
+
     @Test
     void aFullQueueRefusesInsteadOfGrowing() {
         MultiLayerNetwork net = LectureCnn.create(3, 1e-3);
