@@ -1,11 +1,8 @@
 package cnnlab.train;
 
+import cnnlab.nn.Backpropagation;
 import cnnlab.nn.LectureCnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintStream;
 import java.util.Random;
@@ -29,26 +26,39 @@ public final class MnistTraining {
         this.log = log;
     }
 
-    /** Trains from scratch; {@code test} (may be null) is only reported after each epoch, never used to choose. */
+    /**
+     * Trains from scratch; {@code test} (may be null) is only reported after each epoch, never used to choose. The
+     * steps run on {@link Backpropagation} (the same loss, gradients and Adam as DL4J's fit, ~10x faster here); the
+     * result is written into a DL4J network to save and serve.
+     */
     public MultiLayerNetwork train(MnistData train, MnistData test) {
         MultiLayerNetwork net = LectureCnn.create(settings.seed(), settings.learningRate());
         Random random = new Random(settings.seed());
         int n = train.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            double lr = learningRate(epoch);
-            net.setLearningRate(lr);
-            shuffle(order, random);
-            long t0 = System.nanoTime();
-            for (int start = 0; start < n; start += settings.batchSize()) {
-                int b = Math.min(settings.batchSize(), n - start);
-                net.fit(batch(train, order, start, b, random));
+        try (Backpropagation bp = new Backpropagation(net, settings.learningRate())) {
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                double lr = learningRate(epoch);
+                bp.setLearningRate(lr);
+                shuffle(order, random);
+                long t0 = System.nanoTime();
+                double loss = 0;
+                int steps = 0;
+                for (int start = 0; start < n; start += settings.batchSize()) {
+                    int b = Math.min(settings.batchSize(), n - start);
+                    float[] x = new float[b * LectureCnn.PIXELS];
+                    int[] y = new int[b];
+                    batch(train, order, start, b, random, x, y);
+                    loss += bp.step(x, y);
+                    steps++;
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                bp.copyInto(net);
+                String testPart = test == null ? "" : String.format(" test_accuracy=%.4f", MnistEvaluation.accuracy(net, test));
+                log.printf("epoch=%d lr=%.6f loss=%.4f seconds=%.1f images_per_s=%.0f%s%n",
+                        epoch, lr, loss / steps, seconds, n / seconds, testPart);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            String testPart = test == null ? "" : String.format(" test_accuracy=%.4f", MnistEvaluation.accuracy(net, test));
-            log.printf("epoch=%d lr=%.6f loss=%.4f seconds=%.1f images_per_s=%.0f%s%n",
-                    epoch, lr, net.score(), seconds, n / seconds, testPart);
         }
         return net;
     }
@@ -58,20 +68,16 @@ public final class MnistTraining {
         return settings.learningRate() * Math.pow(0.5, (epoch - 1) / 3);
     }
 
-    private DataSet batch(MnistData data, int[] order, int start, int b, Random random) {
-        float[] x = new float[b * LectureCnn.PIXELS];
-        float[] y = new float[b * LectureCnn.CLASSES];
+    /** Images {@code order[start..start+b)}, each shifted at random by up to maxShift pixels, into x; labels into y. */
+    private void batch(MnistData data, int[] order, int start, int b, Random random, float[] x, int[] y) {
         for (int i = 0; i < b; i++) {
             int idx = order[start + i];
             int s = settings.maxShift();
             int dx = s == 0 ? 0 : random.nextInt(2 * s + 1) - s;
             int dy = s == 0 ? 0 : random.nextInt(2 * s + 1) - s;
             shiftInto(data.images()[idx], x, i * LectureCnn.PIXELS, dx, dy);
-            y[i * LectureCnn.CLASSES + data.labels()[idx]] = 1f;
+            y[i] = data.labels()[idx];
         }
-        INDArray features = Nd4j.create(x, new long[]{b, 1, LectureCnn.SIDE, LectureCnn.SIDE}, DataType.FLOAT);
-        INDArray labels = Nd4j.create(y, new long[]{b, LectureCnn.CLASSES}, DataType.FLOAT);
-        return new DataSet(features, labels);
     }
 
     /** Copies a 28x28 image shifted by (dx, dy), filling with background. */

@@ -1,0 +1,193 @@
+package cnnlab.nn;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the lecture CNN by backpropagation on the same fast pass as {@link InputGradients} (im2col + one matrix
+ * product per layer over the whole batch, buffers allocated once), with Adam, instead of DL4J's
+ * {@code MultiLayerNetwork.fit}, which spends most of a step on per-operation overhead (~180 ms for 64 images here).
+ * The loss is DL4J's: softmax + mean cross-entropy; pooling routes gradients exactly as DL4J's does
+ * ({@code maxpool2d_bp}). Tests check the gradients and an Adam step against the DL4J network's own.
+ *
+ * <p>Not thread-safe: one trainer per training run. The weights are trained in place; {@link #copyInto} writes
+ * them back into a DL4J network to save it.
+ */
+public final class Backpropagation implements AutoCloseable {
+    private final LectureWeights weights, gradients;
+    private final List<GradientUpdater<?>> adam = new ArrayList<>();
+    private final Map<Integer, Pass> passes = new HashMap<>();
+    private final List<INDArray> owned = new ArrayList<>();
+    private int iteration;
+
+    /** Starts from {@code net}'s weights (copied), Adam with {@code learningRate}. */
+    public Backpropagation(MultiLayerNetwork net, double learningRate) {
+        weights = LectureWeights.of(net);
+        gradients = LectureWeights.zerosLike(weights);
+        for (INDArray w : weights.all()) {
+            AdamUpdater u = new AdamUpdater(new Adam(learningRate));   // elementwise, so one per array = DL4J's one for all
+            u.setStateViewArray(own(Nd4j.zeros(DataType.FLOAT, 1, 2 * w.length())), w.shape(), 'c', true);
+            adam.add(u);
+        }
+    }
+
+    /** Changes Adam's step size (e.g. a schedule per epoch); its moment estimates are kept. */
+    public void setLearningRate(double learningRate) {
+        for (GradientUpdater<?> u : adam) ((Adam) u.getConfig()).setLearningRate(learningRate);
+    }
+
+    /** One Adam step on a batch ({@code labels.length} images, row-major 28x28); returns the mean loss before it. */
+    public double step(float[] images, int[] labels) {
+        double loss = computeGradients(images, labels);
+        List<INDArray> w = weights.all(), g = gradients.all();
+        for (int i = 0; i < w.size(); i++) {
+            adam.get(i).applyUpdater(g.get(i), iteration, 0);   // turns the gradient into the update, in place
+            w.get(i).subi(g.get(i));
+        }
+        iteration++;
+        return loss;
+    }
+
+    /** The mean cross-entropy of the batch and, into {@link #gradients()}, its gradient for every weight. */
+    public double computeGradients(float[] images, int[] labels) {
+        Pass pass = passes.computeIfAbsent(labels.length, b -> new Pass(weights, b));
+        return pass.gradients(images, labels, weights, gradients);
+    }
+
+    /** The last computed gradients, laid out as {@link LectureWeights}. */
+    public LectureWeights gradients() {
+        return gradients;
+    }
+
+    public LectureWeights weights() {
+        return weights;
+    }
+
+    /** Writes the trained weights into {@code net} (DL4J's layouts). */
+    public void copyInto(MultiLayerNetwork net) {
+        weights.copyInto(net);
+    }
+
+    private INDArray own(INDArray a) {
+        owned.add(a);
+        return a;
+    }
+
+    @Override
+    public void close() {
+        passes.values().forEach(Pass::close);
+        passes.clear();
+        owned.forEach(INDArray::close);
+        owned.clear();
+    }
+
+    /** The buffers of one batch size. */
+    private static final class Pass implements AutoCloseable {
+        final int batch;
+        final InputGradients net;
+        final INDArray dLogits, ga2, ga1, onesRow, onesBatch, onesConv2, onesConv1;
+        final DynamicCustomOp pool2Bp, relu2Bp, pool1Bp, relu1Bp, relu3Bp;
+        final float[] logits;
+
+        Pass(LectureWeights weights, int batch) {
+            this.batch = batch;
+            net = new InputGradients(weights, batch);
+            dLogits = Nd4j.zeros(DataType.FLOAT, batch, LectureCnn.CLASSES);
+            ga2 = Nd4j.zeros(DataType.FLOAT, batch, 11, 11, 50);
+            ga1 = Nd4j.zeros(DataType.FLOAT, batch, 26, 26, 25);
+            onesRow = Nd4j.ones(DataType.FLOAT, 1, batch * 26 * 26);
+            onesBatch = ones(batch);
+            onesConv2 = ones(batch * 11 * 11);
+            onesConv1 = ones(batch * 26 * 26);
+            logits = new float[batch * LectureCnn.CLASSES];
+            relu3Bp = InputGradients.reluBp(net.a3, net.da3, net.da3);
+            pool2Bp = maxPoolBp(net.a2, net.dp2, ga2);
+            relu2Bp = InputGradients.reluBp(net.a2, ga2, net.dz2);
+            pool1Bp = maxPoolBp(net.a1, net.dp1, ga1);
+            relu1Bp = InputGradients.reluBp(net.a1, ga1, net.dz1);
+        }
+
+        double gradients(float[] images, int[] labels, LectureWeights w, LectureWeights g) {
+            net.forward(images, InputGradients.Depth.OUTPUT);
+            double loss = lossGradient(labels);
+            // down the network: output -> dense -> pool2 -> conv2 -> pool1 -> conv1
+            Nd4j.gemm(dLogits, w.output(), net.da3, false, true, 1.0, 0.0);
+            Nd4j.exec(relu3Bp);
+            INDArray p2Rows = net.p2.reshape(batch, LectureCnn.LAYERS.get(3).size());
+            Nd4j.gemm(net.da3, w.dense(), net.dp2.reshape(batch, LectureCnn.LAYERS.get(3).size()), false, true, 1.0, 0.0);
+            Nd4j.exec(pool2Bp);
+            Nd4j.exec(relu2Bp);
+            net.conv2InputGradient();
+            Nd4j.exec(pool1Bp);
+            Nd4j.exec(relu1Bp);
+            // every weight's gradient: one product per layer, inputs^T . output gradients; biases sum the rows
+            Nd4j.gemm(net.a3, dLogits, g.output(), true, false, 1.0, 0.0);
+            Nd4j.gemm(onesBatch, dLogits, g.outputBias(), false, false, 1.0, 0.0);
+            Nd4j.gemm(p2Rows, net.da3, g.dense(), true, false, 1.0, 0.0);
+            Nd4j.gemm(onesBatch, net.da3, g.denseBias(), false, false, 1.0, 0.0);
+            INDArray dz2 = rows(net.dz2), dz1 = rows(net.dz1);
+            Nd4j.gemm(net.cols2.reshape(dz2.size(0), 225), dz2, g.conv2(), true, false, 1.0, 0.0);
+            Nd4j.gemm(onesConv2, dz2, g.conv2Bias(), false, false, 1.0, 0.0);
+            Nd4j.gemm(net.cols1.reshape(dz1.size(0), 9), dz1, g.conv1(), true, false, 1.0, 0.0);
+            Nd4j.gemm(onesConv1, dz1, g.conv1Bias(), false, false, 1.0, 0.0);
+            return loss;
+        }
+
+        /** Softmax + cross-entropy on the logits in Java (10 per image); dLogits = (p - onehot) / batch, DL4J's mean. */
+        private double lossGradient(int[] labels) {
+            java.nio.FloatBuffer in = net.logits.data().asNioFloat();
+            in.clear();
+            in.get(logits);
+            float[] d = new float[logits.length];
+            double loss = 0;
+            int k = LectureCnn.CLASSES;
+            for (int i = 0; i < batch; i++) {
+                if (labels[i] < 0 || labels[i] >= k) throw new IllegalArgumentException("label " + labels[i] + " is not a digit");
+                double max = Double.NEGATIVE_INFINITY, sum = 0;
+                for (int j = 0; j < k; j++) max = Math.max(max, logits[i * k + j]);
+                for (int j = 0; j < k; j++) sum += Math.exp(logits[i * k + j] - max);
+                for (int j = 0; j < k; j++) {
+                    double p = Math.exp(logits[i * k + j] - max) / sum;
+                    d[i * k + j] = (float) ((p - (j == labels[i] ? 1 : 0)) / batch);
+                }
+                loss -= logits[i * k + labels[i]] - max - Math.log(sum);
+            }
+            java.nio.FloatBuffer out = dLogits.data().asNioFloat();
+            out.clear();
+            out.put(d);
+            return loss / batch;
+        }
+
+        /** A row of n ones: a product with it sums a matrix's rows (ND4J's sum allocates its result). */
+        private INDArray ones(int n) {
+            return onesRow.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
+        }
+
+        private static INDArray rows(INDArray nhwc) {
+            return nhwc.reshape(nhwc.length() / nhwc.size(3), nhwc.size(3));
+        }
+
+        private static DynamicCustomOp maxPoolBp(INDArray in, INDArray gradOut, INDArray gradIn) {
+            // as the forward pool: kernel 2x2, stride 2, no padding, dilation 1, VALID, NHWC
+            return DynamicCustomOp.builder("maxpool2d_bp").addInputs(in, gradOut).addOutputs(gradIn)
+                    .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build();
+        }
+
+        @Override
+        public void close() {
+            net.close();
+            for (INDArray a : List.of(dLogits, ga2, ga1, onesRow)) a.close();
+        }
+    }
+}
