@@ -33,14 +33,16 @@ final class TextApiServlet extends JsonServlet {
         respond(req, resp, r -> classify(readJson(r)));
     }
 
+    private static final String MODEL_CHOICES = "\"model\" must be one of " + java.util.Arrays.stream(SentimentModel.values())
+            .map(m -> "\"" + m.id() + "\"").collect(java.util.stream.Collectors.joining(", "));
+
     private static Map<String, Object> classify(JsonNode body) throws Exception {
         if (!body.isObject()) throw new ApiError(400, "expected a JSON object with a \"text\" string");
         JsonNode text = body.get("text");
         if (text == null || !text.isTextual()) throw new ApiError(400, "\"text\" must be a string");
         JsonNode modelNode = body.get("model");
-        if (modelNode != null && !modelNode.isTextual()) throw new ApiError(400, "\"model\" must be \"mr\" or \"sst2\"");
-        SentimentModel model = modelNode == null ? SentimentModel.MR : SentimentModel.byId(modelNode.asText());
-        if (model == null) throw new ApiError(400, "\"model\" must be \"mr\" or \"sst2\"");
+        SentimentModel model = modelNode == null ? SentimentModel.MR : modelNode.isTextual() ? SentimentModel.byId(modelNode.asText()) : null;
+        if (model == null) throw new ApiError(400, MODEL_CHOICES);
         Lab lab = Lab.current();
         if (!lab.text().has(model)) throw new ApiError(503, "the " + model.id() + " model is not installed on this server");
         SentenceReading r;

@@ -22,6 +22,7 @@ public final class TextService {
 
     private final Map<SentimentModel, SentenceReader> readers;
     private final Map<SentimentModel, FilterNgrams> ngrams;
+    private final Map<SentimentModel, HeldOutAccuracy> accuracy = new EnumMap<>(SentimentModel.class);
 
     public TextService(Map<SentimentModel, TextModel> models) {
         Map<SentimentModel, SentenceReader> r = new EnumMap<>(SentimentModel.class);
@@ -41,7 +42,9 @@ public final class TextService {
             Path f = models.resolve(m.file());
             if (Files.isRegularFile(f) && Files.isRegularFile(TextModel.vocabularyFile(f))) found.put(m, TextModel.load(f));
         }
-        return new TextService(found);
+        TextService service = new TextService(found);
+        for (SentimentModel m : found.keySet()) HeldOutAccuracy.read(models.resolve(m.file())).ifPresent(a -> service.accuracy.put(m, a));
+        return service;
     }
 
     public boolean has(SentimentModel model) {
@@ -52,6 +55,11 @@ public final class TextService {
     public List<FilterNgrams.Ngram> ngrams(SentimentModel model, int width, int filter) {
         FilterNgrams f = ngrams.get(model);
         return f == null ? List.of() : f.of(width, filter);
+    }
+
+    /** What {@code model}'s card reports, if it does. */
+    public java.util.Optional<HeldOutAccuracy> accuracy(SentimentModel model) {
+        return java.util.Optional.ofNullable(accuracy.get(model));
     }
 
     public List<SentimentModel> available() {

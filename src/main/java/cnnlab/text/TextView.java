@@ -45,12 +45,14 @@ public class TextView extends Div {
     private final Lab lab = Lab.current();
     private final TextService text = lab.text();
     private final TextArea input = new TextArea("Your sentence");
-    private final RadioButtonGroup<SentimentModel> dataset = new RadioButtonGroup<>();
+    private final RadioButtonGroup<SentimentModel.Dataset> dataset = new RadioButtonGroup<>();
+    private final RadioButtonGroup<SentimentModel.Embeddings> embeddings = new RadioButtonGroup<>();
     private final Span verdict = new Span();
     private final Paragraph detail = new Paragraph();
     private final Div filters = new Div();
     private final SentenceMatrix matrix = new SentenceMatrix();
     private final Span matrixTitle = new Span();
+    private final Span modelFacts = new Span();
 
     private String pending;
     private CompletableFuture<SentenceReading> inFlight;
@@ -65,7 +67,7 @@ public class TextView extends Div {
                 + "positive or negative.");
         lead.addClassName("lab-lead");
         add(title, lead, inputCard(), resultCard(), matrixCard());
-        showPrompt(text.available().isEmpty() ? "No sentence model is installed on this server (models/text-mr.zip, text-sst2.zip)." : PROMPT);
+        showPrompt(text.available().isEmpty() ? "No sentence model is installed on this server (models/text-mr.zip, text-sst2.zip, text-mr-w2v.zip, text-sst2-w2v.zip)." : PROMPT);
     }
 
     private Div inputCard() {
@@ -79,13 +81,38 @@ public class TextView extends Div {
             read(e.getValue());
         });
         dataset.setLabel("Trained on");
-        dataset.setItems(text.available());
-        dataset.setItemLabelGenerator(SentimentModel::description);
-        if (!text.available().isEmpty()) dataset.setValue(text.available().get(0));
+        dataset.setItems(text.available().stream().map(SentimentModel::dataset).distinct().sorted().toList());
+        dataset.setItemLabelGenerator(SentimentModel.Dataset::description);
         dataset.setId("dataset");
+        embeddings.setLabel("Word embeddings");
+        embeddings.setItems(SentimentModel.Embeddings.values());
+        embeddings.setItemLabelGenerator(SentimentModel.Embeddings::description);
+        embeddings.setId("embeddings");
+        embeddings.setHelperText("Word2vec read the datasets' sentences without labels (never one the model is tested on) and placed "
+                + "words used alike near each other; training then adjusted those vectors.");
+        // the best shipped model first: pre-trained vectors on MR when installed
+        text.available().stream().min(java.util.Comparator.comparing((SentimentModel m) -> m.embeddings() != SentimentModel.Embeddings.WORD2VEC)
+                .thenComparing(SentimentModel::dataset)).ifPresent(m -> {
+                    dataset.setValue(m.dataset());
+                    embeddings.setValue(m.embeddings());
+                });
+        embeddings.setItemEnabledProvider(e -> dataset.getValue() != null && text.has(SentimentModel.of(dataset.getValue(), e)));
         dataset.addValueChangeListener(e -> {
+            if (e.getValue() == null) return;
+            embeddings.setItemEnabledProvider(x -> text.has(SentimentModel.of(e.getValue(), x)));
+            if (embeddings.getValue() == null || !text.has(SentimentModel.of(e.getValue(), embeddings.getValue()))) {
+                embeddings.setValue(text.available().stream().filter(m -> m.dataset() == e.getValue()).findFirst()
+                        .map(SentimentModel::embeddings).orElse(null));   // fires read() below
+            } else {
+                read(input.getValue());
+            }
+        });
+        embeddings.addValueChangeListener(e -> {
             if (e.getValue() != null) read(input.getValue());
         });
+        modelFacts.setId("model-facts");
+        modelFacts.addClassName("lab-caption");
+        showFacts(model());
         Div examples = new Div();
         examples.addClassName("text-examples");
         for (int i = 0; i < EXAMPLES.size(); i++) {
@@ -97,7 +124,9 @@ public class TextView extends Div {
             b.setId("example-" + i);
             examples.add(b);
         }
-        Div card = new Div(input, dataset, Caption.of("Examples:"), examples);
+        Div choices = new Div(dataset, embeddings, modelFacts);
+        choices.addClassName("text-choices");
+        Div card = new Div(input, choices, Caption.of("Examples:"), examples);
         card.addClassNames("lab-card", "text-input");
         return card;
     }
@@ -112,7 +141,8 @@ public class TextView extends Div {
         Div card = new Div(new H3("The verdict"), verdict, detail, new H3("Where the strongest filters fired"), filters,
                 Caption.of("Each row is one filter; the highlighted words are the n-gram where it responded most, the "
                         + "one max-over-time pooling passed on. Green pushed towards positive, red towards negative. "
-                        + "Dotted words were not in the training data: the network reads them as one shared unknown word."));
+                        + "Dotted words have no embedding in this model (they were in neither its training sentences nor, for "
+                        + "word2vec models, word2vec's): the network reads them as one shared unknown word."));
         card.addClassNames("lab-card", "text-result");
         return card;
     }
@@ -142,7 +172,8 @@ public class TextView extends Div {
 
     /** Reads {@code value} on the job pool unless it fails the input checks; newer text replaces pending text. */
     void read(String value) {
-        SentimentModel model = dataset.getValue();
+        SentimentModel model = model();
+        showFacts(model);
         try {
             TextService.tokens(value);
         } catch (TextProblem e) {
@@ -159,8 +190,9 @@ public class TextView extends Div {
 
     private void readNext(UI ui) {
         String value = pending;
-        SentimentModel model = dataset.getValue();
+        SentimentModel model = model();
         pending = null;
+        if (model == null) return;   // switched to a dataset without an installed model meanwhile
         CompletableFuture<SentenceReading> f = text.submit(lab.jobs(), value, model).orTimeout(10, TimeUnit.SECONDS);
         inFlight = f;
         f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
@@ -200,9 +232,9 @@ public class TextView extends Div {
         verdict.addClassName(r.positive() >= 0.5 ? "text-positive" : "text-negative");
         long unknown = r.known().stream().filter(k -> !k).count();
         detail.setText(String.format(Locale.ROOT, "%d words%s · P(positive) = %.3f", r.tokens().size(),
-                unknown == 0 ? "" : ", " + unknown + " not in the training data", r.positive()));
+                unknown == 0 ? "" : ", " + unknown + " unknown to this model", r.positive()));
         filters.removeAll();
-        SentimentModel model = dataset.getValue();
+        SentimentModel model = model();
         for (SentenceReading.Hit hit : r.top()) {
             Div row = hitRow(r, hit, text.ngrams(model, hit.width(), hit.filter()));
             row.addClickListener(e -> select(hit));
@@ -226,7 +258,7 @@ public class TextView extends Div {
             if (t >= first && t <= last) word.addClassName(hit.contribution() >= 0 ? "text-mark-positive" : "text-mark-negative");
             if (!r.known().get(t)) {
                 word.addClassName("text-unknown");
-                word.getElement().setAttribute("title", "not in the training data: read as the unknown word");
+                word.getElement().setAttribute("title", "unknown to this model: read as the one unknown word");
             }
             sentence.add(word);
         }
@@ -243,6 +275,17 @@ public class TextView extends Div {
         row.getElement().setAttribute("title", "click: what this filter fires on in the training sentences");
         row.addClickListener(e -> fires.setVisible(!fires.isVisible()));
         return row;
+    }
+
+    private void showFacts(SentimentModel model) {
+        modelFacts.setText(model == null ? "" : text.accuracy(model).map(a -> "This model: " + a + " (held out from its training).").orElse(""));
+    }
+
+    /** The chosen model, null while none is installed for the chosen dataset. */
+    private SentimentModel model() {
+        if (dataset.getValue() == null || embeddings.getValue() == null) return null;
+        SentimentModel m = SentimentModel.of(dataset.getValue(), embeddings.getValue());
+        return text.has(m) ? m : null;
     }
 
     @Override
@@ -272,5 +315,13 @@ public class TextView extends Div {
 
     SentenceMatrix matrix() {
         return matrix;
+    }
+
+    RadioButtonGroup<SentimentModel.Dataset> dataset() {
+        return dataset;
+    }
+
+    RadioButtonGroup<SentimentModel.Embeddings> embeddings() {
+        return embeddings;
     }
 }

@@ -38,6 +38,16 @@ public final class Vocabulary {
         return new Vocabulary(words);
     }
 
+    /**
+     * This vocabulary and then {@code extra}'s words it lacks, in their order: words that only pre-trained word vectors
+     * know (never in a labelled training sentence) still get their vector rather than UNK's.
+     */
+    public Vocabulary plus(Collection<String> extra) {
+        List<String> all = new ArrayList<>(words);
+        for (String w : extra) if (!index.containsKey(w)) all.add(w);
+        return new Vocabulary(all);
+    }
+
     public static Vocabulary read(Path file) throws IOException {
         List<String> words = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (words.size() < 2 || !words.get(PAD).equals(PAD_WORD) || !words.get(UNK).equals(UNK_WORD)) {

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code evaluate <model> --data DIR}: test-set accuracy of a shipped model; last line {@code accuracy=... n=...}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a model's accuracy on its test set.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d, go-unpooled, go-pooled (top-1/top-5 on held-out games); text-mr (fold 0), text-sst2 (test); mobilenet (top-5 for every image in --data); "
+    @Parameters(index = "0", description = "Model to evaluate: mnist, speech, speech-2d, go-unpooled, go-pooled (top-1/top-5 on held-out games); text-mr[-w2v] (fold 0), text-sst2[-w2v] (test); mobilenet (top-5 for every image in --data); "
             + "style (every feature network on tubingen.jpg + starry_night.jpg from --data, side by side)")
     String model;
 
@@ -76,11 +76,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("model=%s%nheld_out_games=%d%ntop5=%.4f%naccuracy=%.4f n=%d%n", file, split[1].size(), a.top5(), a.top1(), a.n());
             return 0;
         }
-        if (model.equals("text-mr") || model.equals("text-sst2")) {
-            return TrainText.evaluate(model, data, modelFile != null ? modelFile : folder.resolve(model + ".zip"));
-        }
+        cnnlab.text.SentimentModel text = cnnlab.text.SentimentModel.byCommandName(model);
+        if (text != null) return TrainText.evaluate(text, data, modelFile != null ? modelFile : folder.resolve(text.file()));
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, mobilenet, style)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, text-mr-w2v, text-sst2-w2v, mobilenet, style)");
             return 2;
         }
         Path file = modelFile != null ? modelFile : folder.resolve(ModelFiles.MNIST);

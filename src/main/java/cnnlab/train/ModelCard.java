@@ -103,17 +103,30 @@ final class ModelCard {
     }
 
     /** {@code evaluation}: how the figure was measured, e.g. "10-fold cross-validation, mean 0.7612 (sd 0.0123)". */
-    static String text(String id, String dataset, cnnlab.text.TextTraining.Settings s, long params, int vocabulary, int trainSize,
-                       String evaluation, double seconds, String command, LocalDate date) {
+    static String text(cnnlab.text.SentimentModel model, cnnlab.text.TextTraining.Settings s, long params, int vocabulary, int trainSize,
+                       java.util.List<java.nio.file.Path> corpus, String evaluation, double seconds, String command, LocalDate date) {
+        String id = "text-" + model.id();
+        boolean word2vec = model.embeddings() == cnnlab.text.SentimentModel.Embeddings.WORD2VEC;
+        String dataset = model.dataset() == cnnlab.text.SentimentModel.Dataset.MR
+                ? "MR, Pang & Lee 2005 (../shared/data/rt-polarity), 10,662 snippets"
+                : "SST-2, Socher et al. 2013, Kim's sentence-level split (../shared/data/sst2)";
+        String embeddings = word2vec ? String.format(Locale.ROOT, """
+                initialised from word vectors this project trains itself (DL4J Word2Vec, skip-gram, window %d, %d passes, seed
+                %d) on the unlabelled sentences of %s, leaving out every held-out sentence and any sentence sharing %d words in a
+                row with one (MR and SST-2 come from the same reviews); each vector rescaled to the average length of a
+                U[-0.25, 0.25] row; words without a vector start U[-0.25, 0.25]; all rows fine-tuned (CNN-non-static analogue;
+                Kim used vectors from 100 billion words of Google News)""", TrainText.WORD2VEC_WINDOW, TrainText.WORD2VEC_EPOCHS,
+                s.seed(), String.join(" and ", corpus.stream().map(java.nio.file.Path::toString).toList()), cnnlab.text.WordVectors.OVERLAP)
+                : "initialised U[-0.25, 0.25] and learned from scratch (CNN-rand)";
         return String.format(Locale.ROOT, """
-                # %s: sentence polarity, Kim (2014)'s CNN, embeddings learned from scratch (CNN-rand)
+                # %s: sentence polarity, Kim (2014)'s CNN, %s
 
                 **Architecture** (Hung-yi Lee 2020, lecture section 4.3; Y. Kim, "Convolutional Neural Networks for Sentence
-                Classification", EMNLP 2014): word embeddings (%d dimensions, %,d words + padding + unknown, initialised
-                U[-0.25, 0.25]) -> 1D convolutions of widths 3, 4 and 5 words, %d filters each, ReLU, each filter covering
-                whole embeddings -> max-over-time pooling -> dropout 0.5 -> softmax over negative / positive (max-norm 3 on the
-                output weights). %,d parameters. The vocabulary is `%s.vocab.txt` (row order); what each filter fires on
-                in the training sentences, `%s.ngrams.tsv` (width, filter, response, n-gram; `evaluate` rewrites it).
+                Classification", EMNLP 2014): word embeddings (%d dimensions, %,d words + padding + unknown, %s) -> 1D
+                convolutions of widths 3, 4 and 5 words, %d filters each, ReLU, each filter covering whole embeddings ->
+                max-over-time pooling -> dropout 0.5 -> softmax over negative / positive (max-norm 3 on the output weights).
+                %,d parameters. The vocabulary is `%s.vocab.txt` (row order); what each filter fires on in the training
+                sentences, `%s.ngrams.tsv` (width, filter, response, n-gram; `evaluate` rewrites it).
 
                 | | |
                 |---|---|
@@ -122,9 +135,10 @@ final class ModelCard {
                 | seed | %d |
                 | epochs | %d, mini-batch %d, Adam %.0e |
                 | **accuracy** | **%s** |
-                | training time | %.0f s on this machine (2 cores, one BLAS thread) |
+                | training time | %.0f s on this machine (2 cores, one BLAS thread)%s |
                 | trained | %s |
-                """, id, s.dimensions(), vocabulary - 2, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize, command,
-                s.seed(), s.epochs(), s.batch(), s.learningRate(), evaluation, seconds, date);
+                """, id, word2vec ? "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)" : "embeddings learned from scratch (CNN-rand)",
+                s.dimensions(), vocabulary - 2, embeddings, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize, command,
+                s.seed(), s.epochs(), s.batch(), s.learningRate(), evaluation, seconds, word2vec ? ", word2vec included" : "", date);
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model from a dataset folder and write it (and its model card) to models/.")
 public final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2; mobilenet (converted from TFLite, not trained)")
+    @Parameters(index = "0", description = "Model to train: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, text-mr-w2v, text-sst2-w2v; mobilenet (converted from TFLite, not trained)")
     String model;
 
     @Option(names = "--data", required = true, description = "Dataset folder (e.g. ../shared/data/mnist)")
@@ -48,10 +48,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (speech != null) return trainSpeech(speech);
         PolicyNet go = PolicyNet.byId(model);
         if (go != null) return trainGo(go);
-        if (model.equals("text-mr") || model.equals("text-sst2")) return TrainText.run(model, data, out, epochs, seed, batch, folds);
+        cnnlab.text.SentimentModel text = cnnlab.text.SentimentModel.byCommandName(model);
+        if (text != null) return TrainText.run(text, data, corpus, out, epochs, seed, batch, folds);
         if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
-            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, mobilenet)");
+            System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, text-mr-w2v, text-sst2-w2v, mobilenet)");
             return 2;
         }
         int epochs = this.epochs != null ? this.epochs : 12, batch = this.batch != null ? this.batch : 64;
@@ -98,6 +99,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--folds", description = "text-mr: cross-validation folds (default: ${DEFAULT-VALUE}, Kim's protocol)", defaultValue = "10")
     int folds;
+
+    @Option(names = "--corpus", split = ",", description = "text-*-w2v: dataset folders whose sentences (labels unused) word2vec reads "
+            + "(default: the --data folder and its siblings rt-polarity and sst2)")
+    java.util.List<Path> corpus;
 
     @Option(names = "--positions", description = "go: training positions per epoch (default: all, ~500,000)")
     Integer positions;

@@ -36,7 +36,7 @@ class TextApiTest {
 
     @Test
     void aSentenceGetsItsLabelAndTheNgramsThatDecided() throws Exception {
-        for (String model : new String[] {"mr", "sst2"}) {
+        for (String model : new String[] {"mr", "sst2", "mr-w2v", "sst2-w2v"}) {
             HttpResponse<String> r = post(json(Map.of("text", "a gorgeous , witty and deeply moving film", "model", model)));
             assertEquals(200, r.statusCode(), r.body());
             JsonNode j = RestApiTest.JSON.readTree(r.body());
@@ -64,7 +64,10 @@ class TextApiTest {
         assertEquals(413, huge.statusCode());
         assertTrue(huge.body().contains("64 KB"));
         assertEquals(400, post("{\"text\": 42}").statusCode());
-        assertEquals(400, post("{\"text\": \"good\", \"model\": \"imdb\"}").statusCode());
+        HttpResponse<String> unknownModel = post("{\"text\": \"good\", \"model\": \"imdb\"}");
+        assertEquals(400, unknownModel.statusCode());
+        assertTrue(unknownModel.body().contains("\\\"mr-w2v\\\""), unknownModel.body());
+        assertEquals(400, post("{\"text\": \"good\", \"model\": 7}").statusCode());
         assertEquals(400, post("[\"good\"]").statusCode());
         assertEquals(400, post("{\"text\": \"good\"").statusCode());
         HttpResponse<String> html = post(json(Map.of("text", "<script>alert(1)</script> fine")));

@@ -2,6 +2,8 @@ package cnnlab.text;
 
 import cnnlab.nn.ShippedModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,21 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped sentence models: the SST-2 one on a shipped slice of its test set, and both on obvious sentences. */
 class ShippedTextModelTest {
-    @Test
-    void theSst2ModelReadsTheShippedTestSlice() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SentimentModel.class, names = {"SST2", "SST2_W2V"})
+    void theSst2ModelsReadTheShippedTestSlice(SentimentModel m) throws Exception {
         List<Sentence> slice;
         try (InputStream in = ShippedTextModelTest.class.getResourceAsStream("/sst2/stsa.binary.test.every4th")) {
             slice = SentimentData.labelled(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
         }
         assertEquals(456, slice.size());
-        TextModel model = TextModel.load(ShippedModel.MODELS.resolve(SentimentModel.SST2.file()));
+        TextModel model = TextModel.load(ShippedModel.MODELS.resolve(m.file()));
         double accuracy = TextTraining.accuracy(model.net(), model.vocabulary(), slice);
-        // the model card reports the full test set; this slice is a quarter of it
-        assertTrue(accuracy >= 0.76, "accuracy on the slice " + accuracy);
+        // the model cards report the full test set; this slice is a quarter of it
+        assertTrue(accuracy >= 0.76, m.id() + ": accuracy on the slice " + accuracy);
     }
 
     @Test
-    void bothModelsGetObviousSentencesRight() throws Exception {
+    void everyModelGetsObviousSentencesRight() throws Exception {
         TextService text = TextService.load(ShippedModel.MODELS);
         for (SentimentModel m : SentimentModel.values()) {
             assertTrue(text.has(m), m.id());

@@ -50,6 +50,21 @@ class TextViewTest extends ViewTest {
     }
 
     @Test
+    void eachDatasetAndEmbeddingsChoiceReadsWithItsOwnModel() throws TextProblem {
+        TextView view = view();
+        assertEquals(SentimentModel.Embeddings.WORD2VEC, view.embeddings().getValue(), "pre-trained vectors first: the better models");
+        String sentence = "the plot is thin but the actors are wonderful";
+        view.input().setValue(sentence);
+        for (SentimentModel m : SentimentModel.values()) {
+            view.dataset().setValue(m.dataset());
+            view.embeddings().setValue(m.embeddings());
+            double expected = cnnlab.server.Lab.current().text().read(sentence, m).positive();
+            UiQueue.await(m.id() + "'s reading", 30, () -> view.shown() != null && view.shown().positive() == expected);
+            assertTrue(view.verdictText().endsWith(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * view.shown().confidence())));
+        }
+    }
+
+    @Test
     void badInputGetsASentenceAndMarkupStaysText() {
         TextView view = view();
         view.input().setValue("   ");
