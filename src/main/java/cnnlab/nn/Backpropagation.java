@@ -18,8 +18,8 @@ import java.util.Map;
  * Trains the lecture CNN by backpropagation on the same fast pass as {@link InputGradients} (im2col + one matrix
  * product per layer over the whole batch, buffers allocated once), with Adam, instead of DL4J's
  * {@code MultiLayerNetwork.fit}, which spends most of a step on per-operation overhead (~180 ms for 64 images here).
- * The loss is DL4J's: softmax + mean cross-entropy; pooling routes gradients exactly as DL4J's does
- * ({@code maxpool2d_bp}). Tests check the gradients and an Adam step against the DL4J network's own.
+ * The loss is DL4J's: softmax + mean cross-entropy; pooling routes gradients to each window's first maximum, as
+ * DL4J's does. Tests check the gradients and an Adam step against the DL4J network's own.
  *
  * <p>Not thread-safe: one trainer per training run. The weights are trained in place; {@link #copyInto} writes
  * them back into a DL4J network to save it.
@@ -96,26 +96,20 @@ public final class Backpropagation implements AutoCloseable {
     private static final class Pass implements AutoCloseable {
         final int batch;
         final InputGradients net;
-        final INDArray dLogits, ga2, ga1, onesRow, onesBatch, onesConv2, onesConv1;
-        final DynamicCustomOp pool2Bp, relu2Bp, pool1Bp, relu1Bp, relu3Bp;
+        final INDArray dLogits, onesRow, onesBatch, onesConv2, onesConv1;
+        final DynamicCustomOp relu3Bp;
         final float[] logits;
 
         Pass(LectureWeights weights, int batch) {
             this.batch = batch;
             net = new InputGradients(weights, batch);
             dLogits = Nd4j.zeros(DataType.FLOAT, batch, LectureCnn.CLASSES);
-            ga2 = Nd4j.zeros(DataType.FLOAT, batch, 11, 11, 50);
-            ga1 = Nd4j.zeros(DataType.FLOAT, batch, 26, 26, 25);
             onesRow = Nd4j.ones(DataType.FLOAT, 1, batch * 26 * 26);
             onesBatch = ones(batch);
             onesConv2 = ones(batch * 11 * 11);
             onesConv1 = ones(batch * 26 * 26);
             logits = new float[batch * LectureCnn.CLASSES];
             relu3Bp = InputGradients.reluBp(net.a3, net.da3, net.da3);
-            pool2Bp = maxPoolBp(net.a2, net.dp2, ga2);
-            relu2Bp = InputGradients.reluBp(net.a2, ga2, net.dz2);
-            pool1Bp = maxPoolBp(net.a1, net.dp1, ga1);
-            relu1Bp = InputGradients.reluBp(net.a1, ga1, net.dz1);
         }
 
         double gradients(float[] images, int[] labels, LectureWeights w, LectureWeights g) {
@@ -126,11 +120,9 @@ public final class Backpropagation implements AutoCloseable {
             Nd4j.exec(relu3Bp);
             INDArray p2Rows = net.p2.reshape(batch, LectureCnn.LAYERS.get(3).size());
             Nd4j.gemm(net.da3, w.dense(), net.dp2.reshape(batch, LectureCnn.LAYERS.get(3).size()), false, true, 1.0, 0.0);
-            Nd4j.exec(pool2Bp);
-            Nd4j.exec(relu2Bp);
+            net.unpool2();
             net.conv2InputGradient();
-            Nd4j.exec(pool1Bp);
-            Nd4j.exec(relu1Bp);
+            net.unpool1();
             // every weight's gradient: one product per layer, inputs^T . output gradients; biases sum the rows
             Nd4j.gemm(net.a3, dLogits, g.output(), true, false, 1.0, 0.0);
             Nd4j.gemm(onesBatch, dLogits, g.outputBias(), false, false, 1.0, 0.0);
@@ -178,16 +170,10 @@ public final class Backpropagation implements AutoCloseable {
             return nhwc.reshape(nhwc.length() / nhwc.size(3), nhwc.size(3));
         }
 
-        private static DynamicCustomOp maxPoolBp(INDArray in, INDArray gradOut, INDArray gradIn) {
-            // as the forward pool: kernel 2x2, stride 2, no padding, dilation 1, VALID, NHWC
-            return DynamicCustomOp.builder("maxpool2d_bp").addInputs(in, gradOut).addOutputs(gradIn)
-                    .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build();
-        }
-
         @Override
         public void close() {
             net.close();
-            for (INDArray a : List.of(dLogits, ga2, ga1, onesRow)) a.close();
+            for (INDArray a : List.of(dLogits, onesRow)) a.close();
         }
     }
 }

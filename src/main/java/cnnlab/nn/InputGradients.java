@@ -4,17 +4,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 /**
  * The lecture CNN run forward and backward for a batch of input images, to get the gradient of an objective with
@@ -23,8 +18,10 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
  * <p>Why not DL4J's own backprop or SameDiff: both cost 20-30 ms per step for 12 images on this machine (per-op
  * overhead), too slow to animate. Here each layer is a few large ND4J operations on buffers allocated once:
  * convolutions as an im2col gather plus ONE matrix product over the whole batch (channels-last), and their input
- * gradient as a product with the transposed kernel plus a col2im gather. Tests check the forward pass against the
- * DL4J network and the gradient against finite differences.
+ * gradient as a product with the transposed kernel plus a col2im sum; the gathers are Java loops (ND4J's strided
+ * copies cost more than all the products), pooling's backward pass is ND4J's {@code maxpool2d_bp} (the gradient
+ * goes to each window's maximum, as in DL4J). Tests check the forward pass against the DL4J network and the
+ * gradient against finite differences.
  *
  * <p>Not thread-safe: one instance per job. Close it to free its off-heap buffers at once.
  */
@@ -41,13 +38,12 @@ public final class InputGradients implements AutoCloseable {
     // forward, channels-last: x -> a1 (conv1+ReLU) -> p1 -> a2 (conv2+ReLU) -> p2 -> a3 (dense+ReLU) -> logits;
     // package-private: Backpropagation reads them for the weights' gradients
     final INDArray cols1, a1, p1, cols2, a2, p2, a3, logits;
-    private final INDArray[] cols2Slots, p1Shifted;
     // backward
     final INDArray da3, dp2, dz2, dp1, dz1;
-    private final INDArray gp2, up2, pup2, dcols2, dcols2Padded, stack2, gp1, up1, pup1;
-    private final INDArray dcols1, ones9;
-    private final INDArray[] up2Views, pup2Views, up1Views, pup1Views, stack2Slots, dcols2Shifted;
-    private final DynamicCustomOp pool1, pool2, reluBpP2, reluBpP1;
+    private final INDArray dcols2, dcols1;
+    /** Java-side scratch for the index loops (ConvIndexing), allocated once: im2col columns, activations, gradients, results. */
+    private final float[] big, act, grad, result;
+    private final DynamicCustomOp pool1, pool2;
 
     public InputGradients(LectureWeights weights, int batch) {
         this(weights, batch, true);
@@ -71,35 +67,20 @@ public final class InputGradients implements AutoCloseable {
         p2 = buffer(b, 5, 5, 50);
         a3 = buffer(b, 100);
         logits = buffer(b, 10);
-        p1Shifted = shifted(p1, 11);
-        cols2Slots = slots(cols2, 25);
+        big = new float[b * 11 * 11 * 225];
+        act = new float[b * 26 * 26 * 25];
+        grad = backward ? new float[b * 26 * 26 * 25] : null;
+        result = backward ? new float[b * 26 * 26 * 25] : null;
         pool1 = maxPool(a1, p1);
         pool2 = maxPool(a2, p2);
 
         da3 = backward ? buffer(b, 100) : null;
         dp2 = backward ? buffer(b, 5, 5, 50) : null;
-        gp2 = backward ? buffer(b, 5, 5, 50) : null;
-        up2 = backward ? buffer(b, 11, 11, 50) : null;
-        pup2 = backward ? buffer(b, 11, 11, 50) : null;
         dz2 = backward ? buffer(b, 11, 11, 50) : null;
         dcols2 = backward ? buffer(b, 11, 11, 225) : null;
-        dcols2Padded = backward ? buffer(b, 15, 15, 225) : null;
-        stack2 = backward ? buffer(9, b, 13, 13, 25) : null;
         dp1 = backward ? buffer(b, 13, 13, 25) : null;
-        gp1 = backward ? buffer(b, 13, 13, 25) : null;
-        up1 = backward ? buffer(b, 26, 26, 25) : null;
-        pup1 = backward ? buffer(b, 26, 26, 25) : null;
         dz1 = backward ? buffer(b, 26, 26, 25) : null;
         dcols1 = backward ? buffer(b, 26, 26, 9) : null;
-        ones9 = backward ? own(Nd4j.ones(DataType.FLOAT, 1, 9)) : null;
-        up2Views = backward ? windowCorners(up2, 5) : null;
-        pup2Views = backward ? windowCorners(pup2, 5) : null;
-        up1Views = backward ? windowCorners(up1, 13) : null;
-        pup1Views = backward ? windowCorners(pup1, 13) : null;
-        stack2Slots = backward ? stackSlots(stack2) : null;
-        dcols2Shifted = backward ? paddedSources(dcols2Padded, 13, 25) : null;
-        reluBpP2 = backward ? reluBp(p2, dp2, gp2) : null;
-        reluBpP1 = backward ? reluBp(p1, dp1, gp1) : null;
     }
 
     public int batch() {
@@ -117,7 +98,9 @@ public final class InputGradients implements AutoCloseable {
         convProduct(cols1, w.conv1(), w.conv1Bias(), a1);
         if (depth == Depth.CONV1) return;
         Nd4j.exec(pool1);
-        conv(p1Shifted, cols2Slots, cols2, w.conv2(), w.conv2Bias(), a2);
+        ConvIndexing.im2col(ConvIndexing.read(p1, act), batch, 13, 25, big);
+        ConvIndexing.put(cols2, big);
+        convProduct(cols2, w.conv2(), w.conv2Bias(), a2);
         if (depth == Depth.CONV2) return;
         Nd4j.exec(pool2);
         INDArray flat = p2.reshape(batch, LectureCnn.LAYERS.get(3).size());
@@ -160,20 +143,18 @@ public final class InputGradients implements AutoCloseable {
             case DENSE:
                 reluMasked(a3, g, da3, throughRelu);
                 Nd4j.gemm(da3, w.dense(), dp2.reshape(batch, LectureCnn.LAYERS.get(3).size()), false, true, 1.0, 0.0);
-                Nd4j.exec(reluBpP2);   // ReLU'(z2) applied where pooling routes: a2 == p2 > 0 there
-                unpool(gp2, p2, a2, up2Views, pup2Views, up2, pup2, dz2);
-                convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
+                unpool2();
+                conv2InputGradient();
                 break;
             case CONV2:
                 reluMasked(a2, g, dz2, throughRelu);
-                convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
+                conv2InputGradient();
                 break;
             case CONV1:
                 reluMasked(a1, g, dz1, throughRelu);
                 return toInput(dz1);
         }
-        Nd4j.exec(reluBpP1);
-        unpool(gp1, p1, a1, up1Views, pup1Views, up1, pup1, dz1);
+        unpool1();
         return toInput(dz1);
     }
 
@@ -185,13 +166,16 @@ public final class InputGradients implements AutoCloseable {
     public List<LayerActivations> layerActivations(float[] images, int n) {
         if (n < 1 || n > batch) throw new IllegalArgumentException("n must be in 1.." + batch);
         INDArray[] nhwc = {a1, p1, a2, p2};
-        float[][] all = new float[nhwc.length][];
-        for (int l = 0; l < nhwc.length; l++) all[l] = nhwc[l].data().asFloat();
-        float[] dense = a3.data().asFloat(), out = logits.data().asFloat();
+        List<List<float[]>> perImage = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) perImage.add(new ArrayList<>(LectureCnn.LAYERS.size()));
+        for (int l = 0; l < nhwc.length; l++) {
+            ConvIndexing.read(nhwc[l], act);
+            for (int i = 0; i < n; i++) perImage.get(i).add(channelsFirst(act, i, LectureCnn.LAYERS.get(l)));
+        }
+        float[] dense = ConvIndexing.values(a3), out = ConvIndexing.values(logits);
         List<LayerActivations> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            List<float[]> layers = new ArrayList<>(LectureCnn.LAYERS.size());
-            for (int l = 0; l < nhwc.length; l++) layers.add(channelsFirst(all[l], i, LectureCnn.LAYERS.get(l)));
+            List<float[]> layers = perImage.get(i);
             layers.add(java.util.Arrays.copyOfRange(dense, i * 100, (i + 1) * 100));
             layers.add(softmax(out, i * LectureCnn.CLASSES));
             result.add(new LayerActivations(java.util.Arrays.copyOfRange(images, i * LectureCnn.PIXELS, (i + 1) * LectureCnn.PIXELS),
@@ -279,17 +263,9 @@ public final class InputGradients implements AutoCloseable {
 
     /** out = ReLU'(a) * g, per image, or g itself for images that bypass the ReLU. */
     private void reluMasked(INDArray activation, INDArray g, INDArray out, boolean[] throughRelu) {
-        Nd4j.exec(reluBp(activation, g, out));
-        if (throughRelu == null) return;
-        for (int i = 0; i < batch; i++) {
-            if (!throughRelu[i]) out.get(point(i)).assign(g.get(point(i)));
-        }
-    }
-
-    /** conv + bias + ReLU: gather the 9 shifted copies of the input into im2col rows, then one matrix product. */
-    private void conv(INDArray[] shiftedInput, INDArray[] colSlots, INDArray cols, INDArray kernel, INDArray bias, INDArray out) {
-        for (int k = 0; k < 9; k++) colSlots[k].assign(shiftedInput[k]);
-        convProduct(cols, kernel, bias, out);
+        ConvIndexing.reluGate(ConvIndexing.read(activation, act), ConvIndexing.read(g, grad), batch, (int) (activation.length() / batch),
+                throughRelu, result);
+        ConvIndexing.put(out, result);
     }
 
     /** out = ReLU(cols . kernel + bias), one matrix product for the whole batch. */
@@ -301,40 +277,26 @@ public final class InputGradients implements AutoCloseable {
     }
 
     /**
-     * Gradient of a valid 3x3 convolution with respect to its input: columns = dz . kernel^T, then each input pixel
-     * sums the 9 column entries that saw it. The sum is a gather from a zero-padded copy (fast, contiguous writes)
-     * and a product with a row of ones, because scatter-adds into strided views are slow in ND4J.
+     * dp1, the gradient at pool1's output, from dz2 (at conv2's pre-activation): the columns' gradient is one product
+     * with the transposed kernel, then col2im sums each input position's 9 column entries.
      */
-    /** dp1 = the gradient at pool1's output, given dz2 (at conv2's pre-activation): Backpropagation's way down. */
     void conv2InputGradient() {
-        convBackward(dz2, w.conv2(), dcols2, dcols2Padded, stack2Slots, dcols2Shifted, stack2, dp1);
+        INDArray dzRows = dz2.reshape(dz2.length() / dz2.size(3), dz2.size(3));
+        Nd4j.gemm(dzRows, w.conv2(), dcols2.reshape(dzRows.size(0), dcols2.size(3)), false, true, 1.0, 0.0);
+        ConvIndexing.col2im(ConvIndexing.read(dcols2, big), batch, 13, 25, result);
+        ConvIndexing.put(dp1, result);
     }
 
-    private void convBackward(INDArray dz, INDArray kernel, INDArray dcols, INDArray padded, INDArray[] stackSlots,
-                              INDArray[] paddedShifted, INDArray stack, INDArray dInput) {
-        INDArray dzRows = dz.reshape(dz.length() / dz.size(3), dz.size(3));
-        Nd4j.gemm(dzRows, kernel, dcols.reshape(dzRows.size(0), dcols.size(3)), false, true, 1.0, 0.0);
-        padded.get(all(), interval(2, 2 + dcols.size(1)), interval(2, 2 + dcols.size(2)), all()).assign(dcols);
-        for (int k = 0; k < 9; k++) stackSlots[k].assign(paddedShifted[k]);
-        Nd4j.gemm(ones9, stack.reshape(9, dInput.length()), dInput.reshape(1, dInput.length()), false, false, 1.0, 0.0);
+    /** dz2, at conv2's pre-activation, from dp2 (at pool2's output): through max-pooling and conv2's ReLU. */
+    void unpool2() {
+        ConvIndexing.unpoolThroughRelu(ConvIndexing.read(a2, act), ConvIndexing.read(dp2, grad), batch, 11, 5, 50, result);
+        ConvIndexing.put(dz2, result);
     }
 
-    /**
-     * Max-pooling backward: each window's gradient goes to the position that held the maximum. The pooled gradient
-     * and maxima are spread over their 2x2 windows (4 strided copies each, fast), then masked where
-     * activation == window max, computed as 1 - sign(max - activation) because max >= activation (ND4J's boolean
-     * select is ~100x slower here). Exact ties (other than silent zeros, which ReLU' has removed) share the gradient.
-     */
-    private static void unpool(INDArray pooledGrad, INDArray pooled, INDArray activation, INDArray[] upViews,
-                               INDArray[] pooledUpViews, INDArray up, INDArray pooledUp, INDArray out) {
-        for (int k = 0; k < 4; k++) {
-            upViews[k].assign(pooledGrad);
-            pooledUpViews[k].assign(pooled);
-        }
-        pooledUp.subi(activation);
-        Nd4j.exec(new Sign(pooledUp, pooledUp));
-        pooledUp.rsubi(1.0);
-        Nd4j.exec(new MulOp(up, pooledUp, out));
+    /** dz1, at conv1's pre-activation, from dp1 (at pool1's output). */
+    void unpool1() {
+        ConvIndexing.unpoolThroughRelu(ConvIndexing.read(a1, act), ConvIndexing.read(dp1, grad), batch, 26, 13, 25, result);
+        ConvIndexing.put(dz1, result);
     }
 
     private INDArray buffer(long... shape) {
@@ -344,52 +306,6 @@ public final class InputGradients implements AutoCloseable {
     private INDArray own(INDArray a) {
         owned.add(a);
         return a;
-    }
-
-    /** in[:, dy:dy+out, dx:dx+out, :] for the 9 offsets (dy, dx) of a 3x3 kernel, in im2col row order. */
-    private static INDArray[] shifted(INDArray in, int out) {
-        INDArray[] v = new INDArray[9];
-        for (int dy = 0; dy < 3; dy++) {
-            for (int dx = 0; dx < 3; dx++) v[dy * 3 + dx] = in.get(all(), interval(dy, dy + out), interval(dx, dx + out), all());
-        }
-        return v;
-    }
-
-    /** cols[..., k*C:(k+1)*C]: where kernel offset k's copy of a C-channel input goes in an im2col row. */
-    private static INDArray[] slots(INDArray cols, int channels) {
-        INDArray[] v = new INDArray[9];
-        for (int k = 0; k < 9; k++) v[k] = cols.get(all(), all(), all(), interval(k * channels, (k + 1) * channels));
-        return v;
-    }
-
-    private static INDArray[] stackSlots(INDArray stack) {
-        INDArray[] v = new INDArray[9];
-        for (int k = 0; k < 9; k++) v[k] = stack.get(point(k), all(), all(), all(), all());
-        return v;
-    }
-
-    /** For input pixel (y, x), kernel offset k = (dy, dx) came from output (y - dy, x - dx): padded[y + 2 - dy, x + 2 - dx]. */
-    private static INDArray[] paddedSources(INDArray padded, int out, int channels) {
-        INDArray[] v = new INDArray[9];
-        for (int dy = 0; dy < 3; dy++) {
-            for (int dx = 0; dx < 3; dx++) {
-                int k = dy * 3 + dx;
-                v[k] = padded.get(all(), interval(2 - dy, 2 - dy + out), interval(2 - dx, 2 - dx + out),
-                        interval(k * channels, (k + 1) * channels));
-            }
-        }
-        return v;
-    }
-
-    /** The four positions of every 2x2 pooling window (rows/columns beyond 2*pooled, as in 11 -> 5, stay zero). */
-    private static INDArray[] windowCorners(INDArray full, int pooled) {
-        INDArray[] v = new INDArray[4];
-        for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < 2; j++) {
-                v[i * 2 + j] = full.get(all(), interval(i, 2, i + 2 * pooled - 1), interval(j, 2, j + 2 * pooled - 1), all());
-            }
-        }
-        return v;
     }
 
     private static DynamicCustomOp maxPool(INDArray in, INDArray out) {

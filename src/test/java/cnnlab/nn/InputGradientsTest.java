@@ -142,4 +142,25 @@ class InputGradientsTest {
             assertEquals(middle ? all[p] : 0f, one[p], 1e-5f, "pixel " + p);
         }
     }
+
+    /** im2col by hand for one patch, and col2im is its adjoint: <im2col(x), c> = <x, col2im(c)> for any x and c. */
+    @org.junit.jupiter.api.Test
+    void im2colPicksPatchesAndCol2imIsItsAdjoint() {
+        int batch = 2, side = 5, c = 3, out = side - 2;
+        Random r = new Random(4);
+        float[] x = new float[batch * side * side * c], cols = new float[batch * out * out * 9 * c];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextFloat() - 0.5f;
+        for (int i = 0; i < cols.length; i++) cols[i] = r.nextFloat() - 0.5f;
+        float[] im = new float[cols.length];
+        ConvIndexing.im2col(x, batch, side, c, im);
+        // image 1, output (y, x) = (2, 1), kernel offset (dy, dx) = (1, 2), channel 2
+        int row = (1 * out + 2) * out + 1, entry = (1 * 3 + 2) * c + 2;
+        assertEquals(x[((1 * side + 2 + 1) * side + 1 + 2) * c + 2], im[row * 9 * c + entry]);
+        double left = 0, right = 0;
+        float[] back = new float[x.length];
+        ConvIndexing.col2im(cols, batch, side, c, back);
+        for (int i = 0; i < im.length; i++) left += (double) im[i] * cols[i];
+        for (int i = 0; i < x.length; i++) right += (double) x[i] * back[i];
+        assertEquals(left, right, 1e-6 * Math.max(1, Math.abs(left)), "float sums");
+    }
 }
