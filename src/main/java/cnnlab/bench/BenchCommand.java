@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path folder = LabConfig.modelsFolder(models, System.getenv());
-        if (!topic.equals("train") && !topic.equals("torch")) NativeThreads.useOneBlasThread();   // as the server runs (train mnist uses every core)
+        NativeThreads.useOneBlasThread();   // as the server and train mnist run
         switch (topic) {
             case "train" -> new TrainBench().run(System.out);
             case "torch" -> {

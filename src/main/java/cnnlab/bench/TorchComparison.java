@@ -1,8 +1,6 @@
 package cnnlab.bench;
 
 import cnnlab.nn.NativeThreads;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.Nd4jBlas;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,7 +59,7 @@ public final class TorchComparison {
             out.printf(Locale.ROOT, "%s cnnlab=%.3f torch=%.3f ratio=%.2f%n", row, median(ours.get(row)), median(theirs.get(row)), median(ratios.get(row)));
         }
         out.println("# ratio = CNN Lab / PyTorch per round, median of " + rounds + " rounds; PyTorch on " + torchThreads
-                + " threads; CNN Lab: inference and ascent on 1 BLAS thread (as the server), training on all cores (as train mnist)");
+                + " threads; CNN Lab on 1 BLAS thread (as the server), training split between the cores (as train mnist)");
         return 0;
     }
 
@@ -70,14 +68,8 @@ public final class TorchComparison {
         NativeThreads.useOneBlasThread();
         m.putAll(capture(out -> new DigitsBench(models).run(out)));
         m.putAll(capture(out -> new FeaturesBench(models).run(out)));
-        setBlasThreads(Runtime.getRuntime().availableProcessors());
         m.putAll(capture(out -> new TrainBench().run(out)));
-        NativeThreads.useOneBlasThread();
         return m;
-    }
-
-    private static void setBlasThreads(int n) {
-        if (Nd4j.factory().blas() instanceof Nd4jBlas blas) blas.setMaxThreads(n);
     }
 
     private Map<String, Double> torch() throws IOException, InterruptedException {

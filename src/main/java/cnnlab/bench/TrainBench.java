@@ -17,8 +17,8 @@ import static cnnlab.bench.Timing.print;
 /**
  * {@code bench train}: one training step of the lecture CNN on a batch of 64 (forward, backward, Adam), as
  * {@code train mnist} runs it: train_b64_ms on {@link Backpropagation} (comparable with ../shared/bench/peer_torch.py's
- * train_b64_ms), dl4j_train_b64_ms with DL4J's {@code fit}; and the images per second each means. Random weights and
- * images: the time does not depend on them.
+ * train_b64_ms; the batch split between the cores, one BLAS thread each), dl4j_train_b64_ms with DL4J's {@code fit};
+ * and the images per second each means. Random weights and images: the time does not depend on them.
  */
 public final class TrainBench {
     public void run(PrintStream out) {
@@ -32,7 +32,7 @@ public final class TrainBench {
             labels.putScalar(i, y[i], 1);
         }
         MultiLayerNetwork net = LectureCnn.create(1, 1e-4);
-        try (Backpropagation bp = new Backpropagation(net, 1e-4)) {
+        try (Backpropagation bp = new Backpropagation(net, 1e-4, Runtime.getRuntime().availableProcessors())) {
             double ms = medianMs(20, 200, () -> bp.step(x, y));
             print(out, "train_b64_ms", ms);
             print(out, "train_images_per_s", 64 / (ms / 1000));

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Trains the lecture CNN by backpropagation on the same fast pass as {@link InputGradients} (im2col + one matrix
@@ -25,16 +29,40 @@ import java.util.Map;
  * them back into a DL4J network to save it.
  */
 public final class Backpropagation implements AutoCloseable {
+    /** Below this many images per worker a batch is not split (the split's overhead would cost more). */
+    static final int MIN_SHARE = 8;
+
     private final LectureWeights weights, gradients;
+    /** Each worker's gradient of its share of the batch. */
+    private final List<LectureWeights> shares = new ArrayList<>();
     private final List<GradientUpdater<?>> adam = new ArrayList<>();
     private final Map<Integer, Pass> passes = new HashMap<>();
     private final List<INDArray> owned = new ArrayList<>();
+    private final int workers;
+    private final ExecutorService pool;
     private int iteration;
 
-    /** Starts from {@code net}'s weights (copied), Adam with {@code learningRate}. */
+    /** Starts from {@code net}'s weights (copied), Adam with {@code learningRate}, one worker. */
     public Backpropagation(MultiLayerNetwork net, double learningRate) {
+        this(net, learningRate, 1);
+    }
+
+    /**
+     * As above, with the batch split between {@code workers} threads, each running its share on its own buffers
+     * (data parallelism: on two cores with one BLAS thread each, this beats one pass with two BLAS threads, whose
+     * hand-offs cost more than the small products gain). The gradients are averaged, so the step is the same.
+     */
+    public Backpropagation(MultiLayerNetwork net, double learningRate, int workers) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be >= 1");
+        this.workers = workers;
+        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "backpropagation");
+            t.setDaemon(true);
+            return t;
+        });
         weights = LectureWeights.of(net);
         gradients = LectureWeights.zerosLike(weights);
+        for (int i = 0; i < workers; i++) shares.add(LectureWeights.zerosLike(weights));
         for (INDArray w : weights.all()) {
             AdamUpdater u = new AdamUpdater(new Adam(learningRate));   // elementwise, so one per array = DL4J's one for all
             u.setStateViewArray(own(Nd4j.zeros(DataType.FLOAT, 1, 2 * w.length())), w.shape(), 'c', true);
@@ -61,8 +89,40 @@ public final class Backpropagation implements AutoCloseable {
 
     /** The mean cross-entropy of the batch and, into {@link #gradients()}, its gradient for every weight. */
     public double computeGradients(float[] images, int[] labels) {
-        Pass pass = passes.computeIfAbsent(labels.length, b -> new Pass(weights, b));
-        return pass.gradients(images, labels, weights, gradients);
+        int b = labels.length, parts = Math.min(workers, b / MIN_SHARE);
+        if (parts <= 1) return pass(0, b).gradients(images, labels, weights, gradients);
+        List<Future<Double>> losses = new ArrayList<>(parts);
+        int[] from = new int[parts + 1];
+        for (int k = 0; k <= parts; k++) from[k] = (int) ((long) b * k / parts);
+        for (int k = 0; k < parts; k++) {
+            int lo = from[k], hi = from[k + 1];
+            Pass pass = pass(k, hi - lo);
+            LectureWeights share = shares.get(k);
+            float[] x = java.util.Arrays.copyOfRange(images, lo * LectureCnn.PIXELS, hi * LectureCnn.PIXELS);
+            int[] y = java.util.Arrays.copyOfRange(labels, lo, hi);
+            losses.add(pool.submit(() -> pass.gradients(x, y, weights, share)));
+        }
+        double loss = 0;
+        try {
+            for (int k = 0; k < parts; k++) loss += losses.get(k).get() * (from[k + 1] - from[k]) / b;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a training worker failed", e.getCause());
+        }
+        // each share is the mean over its images: the batch's mean weighs them by size
+        List<INDArray> g = gradients.all();
+        for (int i = 0; i < g.size(); i++) {
+            g.get(i).assign(0);
+            for (int k = 0; k < parts; k++) g.get(i).addi(shares.get(k).all().get(i).mul((double) (from[k + 1] - from[k]) / b));
+        }
+        return loss;
+    }
+
+    /** Worker {@code k}'s buffers for {@code batch} images (two workers never share a pass). */
+    private Pass pass(int k, int batch) {
+        return passes.computeIfAbsent(k * 1_000_000 + batch, key -> new Pass(weights, batch));
     }
 
     /** The last computed gradients, laid out as {@link LectureWeights}. */
@@ -86,6 +146,7 @@ public final class Backpropagation implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pool != null) pool.shutdownNow();
         passes.values().forEach(Pass::close);
         passes.clear();
         owned.forEach(INDArray::close);

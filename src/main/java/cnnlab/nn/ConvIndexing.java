@@ -57,30 +57,25 @@ final class ConvIndexing {
      * 2 x pooled (11 -> 5).
      */
     static void unpoolThroughRelu(float[] activation, float[] pooledGrad, int batch, int side, int pooled, int c, float[] out) {
-        Arrays.fill(out, 0, batch * side * side * c, 0f);
-        float[] max = new float[c];
-        int[] at = new int[c];
-        int[] others = {c, side * c, (side + 1) * c};   // the window's other three positions, row-major
-        int g = 0;
+        if (2 * pooled != side) Arrays.fill(out, 0, batch * side * side * c, 0f);   // the odd last row and column
+        int right = c, down = side * c, g = 0;
         for (int n = 0; n < batch; n++) {
             for (int py = 0; py < pooled; py++) {
                 for (int px = 0; px < pooled; px++, g += c) {
-                    int corner = ((n * side + 2 * py) * side + 2 * px) * c;
+                    int p0 = ((n * side + 2 * py) * side + 2 * px) * c;
+                    // branch-free: every position of the window is written, the gradient only where the first
+                    // maximum is (data-dependent branches here mispredict about half the time)
                     for (int k = 0; k < c; k++) {
-                        max[k] = activation[corner + k];
-                        at[k] = corner + k;
+                        int i0 = p0 + k, i1 = i0 + right, i2 = i0 + down, i3 = i2 + right;
+                        float a0 = activation[i0], a1 = activation[i1], a2 = activation[i2], a3 = activation[i3];
+                        float m = Math.max(Math.max(a0, a1), Math.max(a2, a3));
+                        float v = m > 0 ? pooledGrad[g + k] : 0f;
+                        boolean e0 = a0 == m, e1 = !e0 & a1 == m, e2 = !e0 & !e1 & a2 == m, e3 = !e0 & !e1 & !e2;
+                        out[i0] = e0 ? v : 0f;
+                        out[i1] = e1 ? v : 0f;
+                        out[i2] = e2 ? v : 0f;
+                        out[i3] = e3 ? v : 0f;
                     }
-                    for (int off : others) {   // strict > keeps the first maximum
-                        int base = corner + off;
-                        for (int k = 0; k < c; k++) {
-                            float v = activation[base + k];
-                            if (v > max[k]) {
-                                max[k] = v;
-                                at[k] = base + k;
-                            }
-                        }
-                    }
-                    for (int k = 0; k < c; k++) if (max[k] > 0) out[at[k]] = pooledGrad[g + k];
                 }
             }
         }

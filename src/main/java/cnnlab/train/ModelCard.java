@@ -28,7 +28,7 @@ final class ModelCard {
                 | command | `%s` |
                 | seed | %d |
                 | epochs | %d, mini-batch %d |
-                | optimiser | Adam, learning rate %.0e halved every 3 epochs |
+                | optimiser | Adam, learning rate %.0e halved every 3 epochs; steps by `nn/Backpropagation` (im2col + one matrix product per layer, the batch split between the cores; the same gradients as DL4J's fit) |
                 | augmentation | random shifts of up to %d pixels (zero fill) |
                 | input | pixels in 0..1, 0 = background, row-major 28x28 |
                 | **test accuracy** | **%.4f** on the %,d-image MNIST test set (`evaluate mnist --data DIR`) |

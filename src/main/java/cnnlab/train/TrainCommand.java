@@ -56,6 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         int epochs = this.epochs != null ? this.epochs : 12, batch = this.batch != null ? this.batch : 64;
+        NativeThreads.useOneBlasThread();   // the batch is split between the cores instead (Backpropagation)
         Path target = out != null ? out : Path.of("models", ModelFiles.MNIST);
         MnistData train = MnistData.read(data, "train");
         MnistData test = MnistData.read(data, "t10k");

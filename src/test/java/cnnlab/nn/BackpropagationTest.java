@@ -99,6 +99,23 @@ class BackpropagationTest {
     }
 
     @Test
+    void splittingTheBatchBetweenWorkersGivesTheSameGradientsAndSteps() {
+        MultiLayerNetwork net = LectureCnn.create(7, 1e-3);
+        try (Backpropagation one = new Backpropagation(net, 1e-3); Backpropagation two = new Backpropagation(net, 1e-3, 2)) {
+            for (int n : new int[] {64, 37}) {   // equal and unequal shares
+                double a = one.computeGradients(images(0, n), labels(0, n)), b = two.computeGradients(images(0, n), labels(0, n));
+                assertEquals(a, b, 1e-5, "mean loss of " + n);
+                assertSameWeights(one.gradients(), two.gradients(), 1e-4, "gradients of " + n + " images");
+            }
+            for (int step = 0; step < 3; step++) {
+                one.step(images(step * 64, 64), labels(step * 64, 64));
+                two.step(images(step * 64, 64), labels(step * 64, 64));
+            }
+            assertSameWeights(one.weights(), two.weights(), 1e-4, "weights after 3 steps");
+        }
+    }
+
+    @Test
     void trainingLearnsDigitsAndALastSmallerBatchWorks() {
         MultiLayerNetwork net = LectureCnn.create(3, 1e-3);
         try (Backpropagation bp = new Backpropagation(net, 2e-3)) {
