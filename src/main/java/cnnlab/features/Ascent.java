@@ -1,7 +1,5 @@
 package cnnlab.features;
 
-import cnnlab.nn.InputGradients;
-import cnnlab.nn.InputGradients.Depth;
 import cnnlab.nn.LectureCnn;
 import cnnlab.nn.LectureWeights;
 
@@ -10,7 +8,8 @@ import java.util.Random;
 
 /**
  * Gradient ASCENT on the input (lecture section 1): the trained weights stay fixed and a batch of images is moved,
- * step by step, towards x* = argmax_x objective(x) - penalty(x), all images in one forward/backward pass. Holds the
+ * step by step, towards x* = argmax_x objective(x) - penalty(x), the images in one or two forward/backward passes
+ * side by side ({@link AscentPasses}). Holds the
  * whole state (images, optimiser moments, random generator, objective curves), so a stopped run resumes exactly
  * where it left off and the same settings always give the same pictures.
  *
@@ -24,8 +23,7 @@ public final class Ascent implements AutoCloseable {
     private final int pictures;
     private final LectureWeights weights;
     private final int[] units;
-    private InputGradients net;
-    private Objective objective;
+    private AscentPasses passes;
     private final Constraints[] constraints;
     private final float[] x, m, v;
     private final Random jitter;
@@ -87,11 +85,10 @@ public final class Ascent implements AutoCloseable {
         int j = settings.constraints().jitter();
         int dy = j == 0 ? 0 : jitter.nextInt(2 * j + 1) - j, dx = j == 0 ? 0 : jitter.nextInt(2 * j + 1) - j;
         float[] seen = j == 0 ? x : roll(x, dy, dx);
-        network().forward(seen, settings.target().depth());
-        float[] values = objective.values(net);
+        float[] values = network().values(seen);
         for (int i = 0; i < pictures; i++) curves[i][step] = values[i];
         lastValues = values;
-        float[] g = objective.gradient(net, values);
+        float[] g = passes.gradient(values);
         if (j != 0) g = roll(g, -dy, -dx);
         for (int i = 0; i < pictures; i++) constraints[i].addGradient(x, g, i * AREA, SIDE);
         if (settings.optimiser() == Optimiser.ADAM) adam(g);
@@ -110,8 +107,7 @@ public final class Ascent implements AutoCloseable {
      * (one forward pass per step, not two); only the start and the end are measured separately.
      */
     private float[] currentValues() {
-        network().forward(x, settings.target().depth());
-        return objective.values(net);
+        return network().values(x);
     }
 
     private void normalised(float[] g) {
@@ -171,8 +167,7 @@ public final class Ascent implements AutoCloseable {
 
     /** A copy of the current state for the screen; with the network's verdict on each picture. */
     public AscentFrame frame() {
-        network().forward(x, Depth.OUTPUT);
-        float[] logits = net.activation(Depth.OUTPUT).data().asFloat();
+        float[] logits = network().logits(x);
         int[] verdict = new int[pictures];
         float[] confidence = new float[pictures];
         for (int i = 0; i < pictures; i++) {
@@ -201,12 +196,11 @@ public final class Ascent implements AutoCloseable {
     }
 
     /** The network buffers, allocated on first use after construction or {@link #close()}. */
-    private InputGradients network() {
-        if (net == null) {
-            net = new InputGradients(weights, pictures);
-            objective = new Objective(settings.target(), settings.measure(), units);
+    private AscentPasses network() {
+        if (passes == null) {
+            passes = new AscentPasses(weights, settings.target(), settings.measure(), units, Runtime.getRuntime().availableProcessors());
         }
-        return net;
+        return passes;
     }
 
     /** The pictures as they are now (a copy). */
@@ -220,10 +214,8 @@ public final class Ascent implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (net == null) return;
-        objective.close();
-        net.close();
-        net = null;
-        objective = null;
+        if (passes == null) return;
+        passes.close();
+        passes = null;
     }
 }
