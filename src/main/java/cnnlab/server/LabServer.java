@@ -68,6 +68,9 @@ public final class LabServer implements AutoCloseable {
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.setShowStacks(false);
         ctx.setErrorHandler(errors);
+        ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST,
+                jakarta.servlet.DispatcherType.ERROR));
+        ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
         ctx.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
         ctx.addServlet(new ServletHolder("digits-api", new DigitsApiServlet()), "/api/digits/*");
         ctx.addServlet(new ServletHolder("speech-api", new SpeechApiServlet()), "/api/speech/*");

@@ -23,7 +23,7 @@ final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
         // DevTools network events, read back to check that push runs over a WebSocket
-        o.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL", "browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
