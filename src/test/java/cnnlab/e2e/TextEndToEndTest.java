@@ -35,12 +35,15 @@ class TextEndToEndTest extends BrowserTest {
         browser.get(url + "text");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> text(browser, "text-verdict").startsWith("Type a sentence"));
         type(browser, "a gorgeous , witty and deeply moving film");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "text-verdict").startsWith("positive"));
+        // the field syncs while typing, so wait for the reading of the whole sentence (8 words), not of its first letters
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "text-detail").startsWith("8 words"));
+        assertTrue(text(browser, "text-verdict").startsWith("positive"), text(browser, "text-verdict"));
         assertTrue(marked(browser) > 0, "n-grams are highlighted");
         Screenshots.fullPage(browser, "text");
 
         type(browser, "a dull , lifeless and predictable mess");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "text-verdict").startsWith("negative"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "text-detail").startsWith("7 words"));
+        assertTrue(text(browser, "text-verdict").startsWith("negative"), text(browser, "text-verdict"));
         assertTrue(marked(browser) > 0);
 
         type(browser, "<script>window.injected = 1</script> <b>bold</b> claims");
