@@ -2,6 +2,7 @@ package cnnlab.digits;
 
 import cnnlab.nn.LectureCnn;
 import cnnlab.server.Lab;
+import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.ProbabilityChart;
@@ -207,8 +208,8 @@ public class DigitsView extends Div {
         } else if (cause instanceof TimeoutException) {
             showProblem("The server is taking too long; your next stroke will try again.");
         } else {
-            LOG.error("reading a drawing failed", cause);
-            showProblem("Something went wrong reading your drawing. Please try again.");
+            showProblem("Something went wrong reading your drawing (reference " + Failure.logged(LOG, "reading a drawing", cause)
+                    + "). Please try again.");
         }
     }
 

@@ -1,6 +1,7 @@
 package cnnlab.go;
 
 import cnnlab.server.Lab;
+import cnnlab.ui.Failure;
 import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.Slider;
@@ -32,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 @Route(value = "go", layout = MainLayout.class)
 @PageTitle("Go · CNN Lab")
 public class GoView extends Div {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoView.class);
     private final Lab lab = Lab.current();
     private final GoService go = lab.go();
     private final GameOnBoard game = new GameOnBoard();
@@ -291,9 +292,9 @@ public class GoView extends Div {
                 return;
             }
             if (error != null) {
-                boolean busy = error instanceof RejectedExecutionException || error.getCause() instanceof RejectedExecutionException;
-                panels.values().forEach(p -> p.showUnavailable(busy ? "The server is busy: play again in a moment."
-                        : "The networks could not read this position."));
+                String message = Failure.busy(error) ? "The server is busy: play again in a moment."
+                        : "The networks could not read this position (reference " + Failure.logged(LOG, "reading a Go position", error) + ").";
+                panels.values().forEach(p -> p.showUnavailable(message));
                 panels.values().forEach(PolicyPanel::clearPending);
                 return;
             }

@@ -1,6 +1,7 @@
 package cnnlab.speech;
 
 import cnnlab.server.Lab;
+import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.FilterSlide;
 import cnnlab.ui.MainLayout;
@@ -37,12 +38,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 /**
@@ -201,14 +199,12 @@ public class SpeechView extends Div {
     private void showFailure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof AudioProblem) showProblem("That audio could not be used: " + cause.getMessage() + ".");
-        else if (cause instanceof RejectedExecutionException || cause instanceof TimeoutException) {
+        else if (Failure.busy(cause)) {
             showProblem("The server is busy right now; please try again in a moment.");
         } else if (cause instanceof IllegalStateException) {
             showProblem(cause.getMessage());
         } else {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("reading a clip failed [{}]", id, cause);
-            showProblem("Something went wrong reading that clip (reference " + id + ").");
+            showProblem("Something went wrong reading that clip (reference " + Failure.logged(LOG, "reading a clip", cause) + ").");
         }
     }
 

@@ -2,6 +2,7 @@ package cnnlab.text;
 
 import cnnlab.server.Lab;
 import cnnlab.ui.Caption;
+import cnnlab.ui.Failure;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.DetachEvent;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 @Route(value = "text", layout = MainLayout.class)
 @PageTitle("Text · CNN Lab")
 public class TextView extends Div {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TextView.class);
     static final String PROMPT = "Type a sentence, or pick an example: the verdict follows as you type.";
     static final List<String> EXAMPLES = List.of(
             "a gorgeous , witty and deeply moving film",
@@ -203,8 +205,10 @@ public class TextView extends Div {
                 return;
             }
             if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                showPrompt(cause instanceof TextProblem ? cause.getMessage() : "The server is busy: type on and it will read again.");
+                Throwable cause = Failure.cause(error);
+                if (cause instanceof TextProblem) showPrompt(cause.getMessage());
+                else if (Failure.busy(cause)) showPrompt("The server is busy: type on and it will read again.");
+                else showPrompt("Something went wrong reading that sentence (reference " + Failure.logged(LOG, "reading a sentence", cause) + ").");
                 return;
             }
             show(reading);

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -156,9 +155,7 @@ public class RunPanel<F> extends Div {
         if (r != current) return;
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause != null && !(cause instanceof CancellationException)) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("run failed [{}]", id, cause);
-            showNotice("This run failed (reference " + id + "). Please try again or change the settings.");
+            showNotice("This run failed (reference " + Failure.logged(LOG, "a run", cause) + "). Please try again or change the settings.");
         }
         r.latest().ifPresent(this::display);
         updateButtons();
