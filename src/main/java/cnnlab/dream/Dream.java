@@ -206,4 +206,9 @@ public final class Dream implements Stepwise {
         sd = null;
         pixels = null;
     }
+
+    @Override
+    public String what() {
+        return "Deep Dream";
+    }
 }

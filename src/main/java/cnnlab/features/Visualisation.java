@@ -49,7 +49,7 @@ public final class Visualisation {
     public synchronized CompletableFuture<Void> start(Consumer<AscentFrame> frames) {
         if (isActive()) throw new IllegalStateException("already running");
         if (isFinished()) return CompletableFuture.completedFuture(null);
-        LongJobs.Ticket t = service.jobs().start(job -> run(job, frames));
+        LongJobs.Ticket t = service.jobs().start("feature visualisation", job -> run(job, frames));
         ticket = t;
         return t.done();
     }

@@ -37,7 +37,7 @@ public final class LiveRun<S extends Stepwise, F> {
     public synchronized CompletableFuture<Void> start(Consumer<F> frames) {
         if (isActive()) throw new IllegalStateException("already running");
         if (finished) return CompletableFuture.completedFuture(null);
-        LongJobs.Ticket t = jobs.start(job -> run(job, frames));
+        LongJobs.Ticket t = jobs.start(state.what(), job -> run(job, frames));
         ticket = t;
         return t.done();
     }

@@ -10,4 +10,9 @@ public interface Stepwise extends AutoCloseable {
     /** Frees the step's buffers (network graphs); called when the job ends, finished or not. */
     @Override
     void close();
+
+    /** What this computation is, for the admin page's job list. */
+    default String what() {
+        return getClass().getSimpleName();
+    }
 }

@@ -13,6 +13,7 @@ import cnnlab.nn.LectureWeights;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
+import cnnlab.sessions.LabSessions;
 import cnnlab.speech.SpeechClassifier;
 
 import java.nio.file.Path;
@@ -56,10 +57,15 @@ public final class Lab implements AutoCloseable {
         LectureWeights weights = LectureWeights.of(mnist);   // copied before the inference thread owns the network
         FeatureNetworks networks = FeatureNetworks.load(models, mnist);   // copies too
         // two visualisations (or dreams, or styles) at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
-        LongJobs longJobs = new LongJobs(2, 64);
+        // fair across browser sessions; one session may keep at most 4 jobs waiting
+        LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner);
         current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
                 new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models));
         return current;
+    }
+
+    public static boolean isRunning() {
+        return current != null;
     }
 
     public static Lab current() {

@@ -6,7 +6,11 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.session.DefaultSessionIdManager;
+import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
@@ -23,22 +27,34 @@ import java.util.Map;
 public final class LabServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabServer.class);
     private final LabConfig config;
+    private final HouseRules rules;
     private Server server;
     private ServerConnector connector;
+    private boolean ownsLab;
 
     public LabServer(LabConfig config) {
+        this(config, HouseRules.from(System.getenv()));
+    }
+
+    public LabServer(LabConfig config, HouseRules rules) {
         this.config = config;
+        this.rules = rules;
     }
 
     /** Loads the models, then starts listening; returns the actual port (useful with port 0 in tests). */
     public int start() throws Exception {
         long t0 = System.nanoTime();
+        ownsLab = !Lab.isRunning();   // tests run several servers over one set of loaded models
         Lab.start(config.models());
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        if (rules.behindProxy()) {   // client addresses (for the API's rate limit, the logs) from X-Forwarded-For
+            connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().addCustomizer(new ForwardedRequestCustomizer());
+        }
         server.addConnector(connector);
+        server.addBean(sessionIds(server), true);
         server.setHandler(webApp());
         ErrorHandler quiet = new ErrorHandler();
         quiet.setShowStacks(false);
@@ -47,6 +63,19 @@ public final class LabServer implements AutoCloseable {
         LOG.info("CNN Lab listening on http://{}:{}/ (started in {} ms)", config.host(), port(),
                 (System.nanoTime() - t0) / 1_000_000);
         return port();
+    }
+
+    /** Session ids, and a house keeper that expires idle sessions soon after their timeout (Jetty's default looks every 10 minutes). */
+    private DefaultSessionIdManager sessionIds(Server server) {
+        DefaultSessionIdManager ids = new DefaultSessionIdManager(server);
+        HouseKeeper keeper = new HouseKeeper();
+        try {
+            keeper.setIntervalSec(Math.max(1, Math.min(60, rules.idleTimeout().toSeconds() / 2)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        ids.setSessionHouseKeeper(keeper);
+        return ids;
     }
 
     public int port() {
@@ -65,12 +94,19 @@ public final class LabServer implements AutoCloseable {
         ctx.setConfigurationDiscovered(true);
         ctx.setThrowUnavailableOnStartupException(true);
         ctx.setInitParameter("productionMode", "true");
+        // Idle pages: heartbeats say a page is open, but only a user's own requests count as activity; a session
+        // idle for longer than the timeout is closed (Vaadin on its next heartbeat, Jetty's house keeper otherwise).
+        ctx.setInitParameter("heartbeatInterval", Long.toString(rules.heartbeat().toSeconds()));
+        ctx.setInitParameter("closeIdleSessions", "true");
+        ctx.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, rules.idleTimeout().toSeconds()));
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.setShowStacks(false);
         ctx.setErrorHandler(errors);
         ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST,
                 jakarta.servlet.DispatcherType.ERROR));
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
+        ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ApiRateLimit(rules.apiPerSecond(), rules.apiBurst())), "/api/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         ctx.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
         ctx.addServlet(new ServletHolder("digits-api", new DigitsApiServlet()), "/api/digits/*");
         ctx.addServlet(new ServletHolder("speech-api", new SpeechApiServlet()), "/api/speech/*");
@@ -86,7 +122,7 @@ public final class LabServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (server != null) server.stop();
-        Lab.stopCurrent();
+        if (ownsLab) Lab.stopCurrent();
     }
 
     /** Any other /api path: a JSON 404 rather than the UI's HTML. */

@@ -170,4 +170,9 @@ public final class StyleTransfer implements Stepwise {
     public void close() {
         sd = null;
     }
+
+    @Override
+    public String what() {
+        return "Deep Style";
+    }
 }

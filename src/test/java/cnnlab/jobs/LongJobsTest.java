@@ -6,7 +6,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,5 +78,65 @@ class LongJobsTest {
             jobs.start(t -> { }).done().get(5, TimeUnit.SECONDS);
             assertEquals(0, jobs.running());
         }
+    }
+
+    @Test
+    void aSecondStudentGoesBeforeTheFirstStudentsOtherTabs() throws Exception {
+        AtomicReference<String> who = new AtomicReference<>("ann");
+        try (LongJobs jobs = new LongJobs(1, 8, 4, who::get)) {
+            CountDownLatch started = new CountDownLatch(1);
+            LongJobs.Ticket a1 = jobs.start(untilCancelled(started));
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            LongJobs.Ticket a2 = jobs.start(untilCancelled(new CountDownLatch(1)));
+            LongJobs.Ticket a3 = jobs.start(untilCancelled(new CountDownLatch(1)));
+            who.set("ben");
+            CountDownLatch benStarted = new CountDownLatch(1);
+            LongJobs.Ticket b1 = jobs.start(untilCancelled(benStarted));
+
+            assertEquals(1, b1.position(), "ben arrived last but has nothing running");
+            assertEquals(2, a2.position());
+            assertEquals(3, a3.position());
+            assertEquals(List.of(a1, b1, a2, a3), jobs.tickets());
+            assertEquals("ben", b1.owner());
+
+            a1.cancel();   // the slot goes to ben, not to ann's next tab
+            assertTrue(benStarted.await(5, TimeUnit.SECONDS));
+            assertEquals(0, b1.position());
+            assertEquals(1, a2.position());
+            for (LongJobs.Ticket t : List.of(a2, a3, b1)) t.cancel();
+            b1.done().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void oneOwnerCanKeepOnlyAFewJobsWaiting() throws Exception {
+        AtomicReference<String> who = new AtomicReference<>("ann");
+        try (LongJobs jobs = new LongJobs(1, 8, 2, who::get)) {
+            CountDownLatch started = new CountDownLatch(1);
+            LongJobs.Ticket running = jobs.start(untilCancelled(started));
+            started.await(5, TimeUnit.SECONDS);
+            jobs.start(untilCancelled(new CountDownLatch(1)));
+            jobs.start(untilCancelled(new CountDownLatch(1)));
+            RejectedExecutionException e = assertThrows(RejectedExecutionException.class, () -> jobs.start(t -> { }));
+            assertTrue(e.getMessage().contains("already have 2 jobs waiting"), e.getMessage());
+            who.set("ben");
+            LongJobs.Ticket ben = jobs.start(t -> { });   // others are not refused because of ann
+            assertEquals(1, ben.position());
+            running.cancel();
+            ben.done().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void closingEndsWaitingJobsAndAsksRunningOnesToStop() throws Exception {
+        LongJobs jobs = new LongJobs(1, 4);
+        CountDownLatch started = new CountDownLatch(1);
+        LongJobs.Ticket running = jobs.start(untilCancelled(started));
+        started.await(5, TimeUnit.SECONDS);
+        LongJobs.Ticket queued = jobs.start(untilCancelled(new CountDownLatch(1)));
+        jobs.close();
+        assertThrows(CancellationException.class, () -> queued.done().get(1, TimeUnit.SECONDS));
+        assertTrue(running.cancelled());
+        assertThrows(RejectedExecutionException.class, () -> jobs.start(t -> { }));
     }
 }

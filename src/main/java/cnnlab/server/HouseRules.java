@@ -1,0 +1,53 @@
+package cnnlab.server;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How one shared server treats its many users: when an idle session is closed, how often a page proves it is still
+ * there (a vanished page's jobs end after about three missed heartbeats), how many API calls one client may make,
+ * and whether client addresses come from a reverse proxy's X-Forwarded-For. Read from the environment:
+ * CNNLAB_IDLE_MINUTES (30), CNNLAB_HEARTBEAT_SECONDS (60), CNNLAB_API_RATE (10 per second, bursts of three seconds'
+ * worth), CNNLAB_BEHIND_PROXY (false; true only when every request passes through a proxy you run).
+ */
+public record HouseRules(Duration idleTimeout, Duration heartbeat, double apiPerSecond, int apiBurst, boolean behindProxy) {
+    public static final HouseRules DEFAULT = new HouseRules(Duration.ofMinutes(30), Duration.ofSeconds(60), 10, 30, false);
+
+    public HouseRules {
+        if (idleTimeout.toSeconds() < 1) throw new IllegalArgumentException("idle timeout must be at least a second");
+        if (heartbeat.toSeconds() < 1) throw new IllegalArgumentException("heartbeat must be at least a second");
+        if (!(apiPerSecond > 0) || apiBurst < 1) throw new IllegalArgumentException("API rate must be positive");
+    }
+
+    public static HouseRules from(Map<String, String> env) {
+        long idle = number(env, "CNNLAB_IDLE_MINUTES", DEFAULT.idleTimeout.toMinutes());
+        long beat = number(env, "CNNLAB_HEARTBEAT_SECONDS", DEFAULT.heartbeat.toSeconds());
+        long rate = number(env, "CNNLAB_API_RATE", (long) DEFAULT.apiPerSecond);
+        boolean proxy = Boolean.parseBoolean(env.getOrDefault("CNNLAB_BEHIND_PROXY", "false").trim());
+        return new HouseRules(Duration.ofMinutes(idle), Duration.ofSeconds(beat), rate, (int) Math.min(Integer.MAX_VALUE, rate * 3), proxy);
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 1) throw new IllegalArgumentException(name + " must be at least 1: " + v);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a whole number: " + v);
+        }
+    }
+
+    public HouseRules withIdleTimeout(Duration d) {
+        return new HouseRules(d, heartbeat, apiPerSecond, apiBurst, behindProxy);
+    }
+
+    public HouseRules withHeartbeat(Duration d) {
+        return new HouseRules(idleTimeout, d, apiPerSecond, apiBurst, behindProxy);
+    }
+
+    public HouseRules withApiRate(double perSecond, int burst) {
+        return new HouseRules(idleTimeout, heartbeat, perSecond, burst, behindProxy);
+    }
+}

@@ -1,0 +1,69 @@
+package cnnlab.sessions;
+
+import com.vaadin.flow.server.CustomizedSystemMessages;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Wires the server's session rules into Vaadin when it starts (found through META-INF/services): every session is
+ * watched by {@link PageWatch} so a page whose browser vanished has its jobs ended within seconds, and a page whose
+ * session is gone (server restarted, idle too long) says so plainly and offers a fresh one.
+ */
+public final class LabSessions implements VaadinServiceInitListener {
+    static final CustomizedSystemMessages MESSAGES = new CustomizedSystemMessages();
+
+    static {
+        MESSAGES.setSessionExpiredCaption("This page's session has ended");
+        MESSAGES.setSessionExpiredMessage("The lab server was restarted, or the page sat idle too long. "
+                + "Click here (or press Esc) to continue in a fresh session.");
+        MESSAGES.setSessionExpiredNotificationEnabled(true);
+        MESSAGES.setInternalErrorCaption("Something went wrong on the server");
+        MESSAGES.setInternalErrorMessage("Click here (or press Esc) to reload the page.");
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        VaadinService service = event.getSource();
+        service.setSystemMessagesProvider(info -> MESSAGES);
+        PageWatch watch = new PageWatch();
+        service.getContext().setAttribute(PageWatch.class, watch);
+        service.addSessionInitListener(e -> watch.add(e.getSession()));
+        service.addSessionDestroyListener(e -> watch.remove(e.getSession()));
+        service.addServiceDestroyListener(e -> watch.close());
+    }
+
+    /** The watch of the running Vaadin service, or null outside one. */
+    public static PageWatch watch() {
+        VaadinService service = VaadinService.getCurrent();
+        return service == null ? null : service.getContext().getAttribute(PageWatch.class);
+    }
+
+    /** Who owns work started on this thread: the current browser session's short name, or "api". */
+    public static String currentOwner() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? "api" : nameOf(session);
+    }
+
+    /**
+     * A short, stable name for a session that does not reveal its id (the admin page shows it; a session id is a
+     * credential).
+     */
+    public static String nameOf(VaadinSession session) {
+        WrappedSession wrapped = session.getSession();
+        String id = wrapped == null ? Integer.toHexString(System.identityHashCode(session)) : wrapped.getId();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return "session " + HexFormat.of().formatHex(hash, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

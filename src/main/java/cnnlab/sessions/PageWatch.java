@@ -1,0 +1,150 @@
+package cnnlab.sessions;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.communication.PushConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Notices pages whose browser has gone and closes them, so their jobs (which stop when their page detaches) free the
+ * server's slots. Vaadin itself only closes a silent page when its session sends another request, which a killed
+ * browser never does. Two signs, checked every second under each session's lock:
+ * <ul>
+ *   <li>the page's push WebSocket, once connected, has been down for {@link #DISCONNECT_GRACE} (a killed or closed
+ *   browser: the OS ends the connection at once; a reload or a network blip reconnects well within the grace);</li>
+ *   <li>no heartbeat for three heartbeat intervals (a cut network, where no connection end is ever seen).</li>
+ * </ul>
+ * It also keeps a snapshot of each session for the admin page, taken under the same lock.
+ */
+public final class PageWatch implements AutoCloseable {
+    public static final Duration DISCONNECT_GRACE = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(PageWatch.class);
+
+    /** What the admin page shows of one session. */
+    public record SessionSnapshot(String name, String user, Instant lastRequest, List<String> pages) { }
+
+    private final Set<VaadinSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<VaadinSession, SessionSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lab-page-watch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PageWatch() {
+        timer.scheduleWithFixedDelay(this::sweepAll, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void add(VaadinSession session) {
+        sessions.add(session);
+    }
+
+    void remove(VaadinSession session) {
+        sessions.remove(session);
+        snapshots.remove(session);
+    }
+
+    /** Live sessions, most recently active first. */
+    public List<SessionSnapshot> sessions() {
+        List<SessionSnapshot> all = new ArrayList<>(snapshots.values());
+        all.sort(Comparator.comparing(SessionSnapshot::lastRequest).reversed());
+        return all;
+    }
+
+    private void sweepAll() {
+        for (VaadinSession session : sessions) {
+            try {
+                session.access(() -> sweep(session, System.currentTimeMillis()));
+            } catch (RuntimeException e) {
+                LOG.debug("could not look at a session", e);
+            }
+        }
+    }
+
+    /** Holds the session's lock. */
+    private void sweep(VaadinSession session, long now) {
+        Pages pages = session.getAttribute(Pages.class);
+        if (pages == null) {
+            pages = new Pages();
+            session.setAttribute(Pages.class, pages);
+        }
+        long heartbeatMillis = session.getConfiguration().getHeartbeatInterval() * 1000L;
+        List<UI> uis = new ArrayList<>(session.getUIs());
+        pages.keepOnly(uis);
+        List<String> routes = new ArrayList<>();
+        for (UI ui : uis) {
+            if (ui.isClosing()) continue;
+            PushConnection push = ui.getInternals().getPushConnection();
+            String why = pages.gone(ui, push != null && push.isConnected(), now);
+            if (why == null && heartbeatMillis > 0 && now - ui.getInternals().getLastHeartbeatTimestamp() > 3 * heartbeatMillis) {
+                why = "no heartbeat for " + (now - ui.getInternals().getLastHeartbeatTimestamp()) / 1000 + " s";
+            }
+            if (why != null) {
+                LOG.info("closing a page of {} ({}): {}", LabSessions.nameOf(session), route(ui), why);
+                pages.forget(ui);
+                ui.close();
+                session.removeUI(ui);
+            } else {
+                routes.add(route(ui));
+            }
+        }
+        String user = session.getSession() == null ? null : (String) session.getSession().getAttribute(USER_ATTRIBUTE);
+        snapshots.put(session, new SessionSnapshot(LabSessions.nameOf(session), user,
+                Instant.ofEpochMilli(session.getLastRequestTimestamp()), List.copyOf(routes)));
+    }
+
+    /** The HTTP session attribute naming a logged-in user (set by the access control, when it is on). */
+    public static final String USER_ATTRIBUTE = "cnnlab.user";
+
+    private static String route(UI ui) {
+        String path = ui.getInternals().getActiveViewLocation().getPath();
+        return "/" + path;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** Per session (kept in it, so it goes with it): which pages were seen connected, and since when they are not. */
+    private static final class Pages {
+        private final Map<UI, Long> downSince = new HashMap<>();
+        private final Set<UI> seenConnected = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+        /** Why {@code ui} counts as gone, or null. */
+        String gone(UI ui, boolean connected, long now) {
+            if (connected) {
+                seenConnected.add(ui);
+                downSince.remove(ui);
+                return null;
+            }
+            if (!seenConnected.contains(ui)) return null;   // not connected yet (just opened, or no push here)
+            long since = downSince.computeIfAbsent(ui, k -> now);
+            return now - since >= DISCONNECT_GRACE.toMillis() ? "its connection has been down for " + (now - since) / 1000 + " s" : null;
+        }
+
+        void forget(UI ui) {
+            downSince.remove(ui);
+            seenConnected.remove(ui);
+        }
+
+        void keepOnly(List<UI> live) {
+            downSince.keySet().retainAll(live);
+            seenConnected.retainAll(live);
+        }
+    }
+}

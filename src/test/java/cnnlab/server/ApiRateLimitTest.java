@@ -1,0 +1,96 @@
+package cnnlab.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.Test;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API's per-client token bucket: on its own with a fake clock, and in front of a servlet over real HTTP. */
+class ApiRateLimitTest {
+    private final AtomicLong nanos = new AtomicLong();
+
+    @Test
+    void aBurstIsGrantedThenCallsWaitForTokensToRefill() {
+        ApiRateLimit limit = new ApiRateLimit(2, 4, nanos::get);
+        for (int i = 0; i < 4; i++) assertEquals(0, limit.take("ann"), "call " + i + " of the burst");
+        assertEquals(0.5, limit.take("ann"), 1e-9, "empty: one token comes back in half a second");
+        assertEquals(0, limit.take("ben"), "another client has its own bucket");
+        nanos.addAndGet(500_000_000L);
+        assertEquals(0, limit.take("ann"));
+        assertTrue(limit.take("ann") > 0);
+        nanos.addAndGet(3_600_000_000_000L);   // an hour: the bucket is full again, never fuller than the burst
+        for (int i = 0; i < 4; i++) assertEquals(0, limit.take("ann"));
+        assertTrue(limit.take("ann") > 0);
+    }
+
+    @Test
+    void idleClientsAreForgotten() {
+        ApiRateLimit limit = new ApiRateLimit(10, 10, nanos::get);
+        for (int i = 0; i < 1000; i++) limit.take("client " + i);
+        nanos.addAndGet(600_000_000_000L);
+        for (int i = 0; i < 1100; i++) limit.take("late");
+        assertEquals(1, limit.clients(), "only the recent client keeps a bucket");
+    }
+
+    @Test
+    void overHttpTheCallPastTheBurstGets429WithRetryAfterAndOtherSessionsAreNotAffected() throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        ctx.addFilter(new FilterHolder(new ApiRateLimit(0.01, 3)), "/api/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        ctx.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
+                if (req.getParameter("login") != null) req.getSession(true);
+                resp.getWriter().write("ok");
+            }
+        }), "/api/*");
+        server.setHandler(ctx);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + connector.getLocalPort() + "/api/x";
+            HttpClient student = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            assertEquals(200, get(student, base + "?login=1", null).statusCode(), "a browser session begins (the address's call)");
+            HttpClient anonymous = HttpClient.newHttpClient();
+            for (int i = 0; i < 2; i++) assertEquals(200, get(anonymous, base, null).statusCode());
+            HttpResponse<String> refused = get(anonymous, base, null);
+            assertEquals(429, refused.statusCode());
+            assertEquals("application/json", refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            JsonNode error = RestApiTest.JSON.readTree(refused.body());
+            assertTrue(error.get("error").asText().startsWith("too many requests"), refused.body());
+            assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+            assertEquals(429, get(anonymous, base, "JSESSIONID=made-up").statusCode(), "a made-up cookie is not a session");
+
+            // the session has its own budget, though its address has none left
+            for (int i = 0; i < 3; i++) assertEquals(200, get(student, base, null).statusCode(), "session call " + i);
+            assertEquals(429, get(student, base, null).statusCode());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (cookie != null) b.header("Cookie", cookie);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
