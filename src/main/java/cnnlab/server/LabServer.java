@@ -55,11 +55,14 @@ public final class LabServer implements AutoCloseable {
         }
         server.addConnector(connector);
         server.addBean(sessionIds(server), true);
-        server.setHandler(webApp());
+        WebAppContext app = webApp();
+        server.setHandler(app);
         ErrorHandler quiet = new ErrorHandler();
         quiet.setShowStacks(false);
         server.setErrorHandler(quiet);
         server.start();
+        // after start: the web app's defaults (webdefault.xml: 30 minutes) are applied while it starts
+        app.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, rules.idleTimeout().toSeconds()));
         LOG.info("CNN Lab listening on http://{}:{}/ (started in {} ms)", config.host(), port(),
                 (System.nanoTime() - t0) / 1_000_000);
         return port();
@@ -98,7 +101,6 @@ public final class LabServer implements AutoCloseable {
         // idle for longer than the timeout is closed (Vaadin on its next heartbeat, Jetty's house keeper otherwise).
         ctx.setInitParameter("heartbeatInterval", Long.toString(rules.heartbeat().toSeconds()));
         ctx.setInitParameter("closeIdleSessions", "true");
-        ctx.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, rules.idleTimeout().toSeconds()));
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.setShowStacks(false);
         ctx.setErrorHandler(errors);

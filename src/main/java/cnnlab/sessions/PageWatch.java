@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * It also keeps a snapshot of each session for the admin page, taken under the same lock.
  */
 public final class PageWatch implements AutoCloseable {
-    public static final Duration DISCONNECT_GRACE = Duration.ofSeconds(5);
+    public static final Duration DISCONNECT_GRACE = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(PageWatch.class);
 
     /** What the admin page shows of one session. */

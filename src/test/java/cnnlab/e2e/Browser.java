@@ -28,7 +28,28 @@ final class Browser {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
-        return new ChromeDriver(service, o);
+        ChromeDriver driver = new ChromeDriver(service, o);
+        PROFILES.put(driver, profile);
+        return driver;
+    }
+
+    private static final java.util.Map<ChromeDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Kills this browser as a crash or a pulled plug would: SIGKILL to its main process and every process it started,
+     * so nothing says goodbye to the server. Its chromedriver is left to the caller's {@code quit()}.
+     */
+    static void kill(ChromeDriver driver) {
+        String marker = "--user-data-dir=" + PROFILES.get(driver);
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(p -> {
+                    all.add(p);
+                    p.descendants().forEach(all::add);
+                });
+        if (all.isEmpty()) throw new IllegalStateException("no Chromium process found with " + marker);
+        all.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void deleteQuietly(Path folder) {

@@ -71,6 +71,12 @@ final class DigitsPage {
         driver.findElement(By.id("undo")).click();
     }
 
+    /** The verdict, or "" while the page has none (e.g. reloading). */
+    String verdictOrEmpty() {
+        java.util.List<WebElement> v = driver.findElements(By.id("verdict"));
+        return v.isEmpty() ? "" : text(v.get(0));
+    }
+
     String verdict() {
         return text(driver.findElement(By.id("verdict")));
     }
