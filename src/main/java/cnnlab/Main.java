@@ -1,5 +1,6 @@
 package cnnlab;
 
+import cnnlab.access.UserCommand;
 import cnnlab.bench.BenchCommand;
 import cnnlab.server.ServeCommand;
 import cnnlab.train.EvaluateCommand;
@@ -7,10 +8,10 @@ import cnnlab.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** One jar, sub-commands: serve (the default), train, evaluate, bench. */
+/** One jar, sub-commands: serve (the default), train, evaluate, bench, user. */
 @Command(name = "cnn-lab", mixinStandardHelpOptions = true, version = "CNN Lab 0.1",
         description = "See what a convolutional network learns.",
-        subcommands = {ServeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class, UserCommand.class})
 public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isHelpOrVersion(args[0])

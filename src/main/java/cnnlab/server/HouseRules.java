@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -8,10 +9,11 @@ import java.util.Map;
  * there (a vanished page's jobs end after about three missed heartbeats), how many API calls one client may make,
  * and whether client addresses come from a reverse proxy's X-Forwarded-For. Read from the environment:
  * CNNLAB_IDLE_MINUTES (30), CNNLAB_HEARTBEAT_SECONDS (60), CNNLAB_API_RATE (10 per second, bursts of three seconds'
- * worth), CNNLAB_BEHIND_PROXY (false; true only when every request passes through a proxy you run).
+ * worth), CNNLAB_BEHIND_PROXY (false; true only when every request passes through a proxy you run), CNNLAB_USERS (no
+ * login; a users file turns the login on, see {@code cnn-lab user add}).
  */
-public record HouseRules(Duration idleTimeout, Duration heartbeat, double apiPerSecond, int apiBurst, boolean behindProxy) {
-    public static final HouseRules DEFAULT = new HouseRules(Duration.ofMinutes(30), Duration.ofSeconds(60), 10, 30, false);
+public record HouseRules(Duration idleTimeout, Duration heartbeat, double apiPerSecond, int apiBurst, boolean behindProxy, Path users) {
+    public static final HouseRules DEFAULT = new HouseRules(Duration.ofMinutes(30), Duration.ofSeconds(60), 10, 30, false, null);
 
     public HouseRules {
         if (idleTimeout.toSeconds() < 1) throw new IllegalArgumentException("idle timeout must be at least a second");
@@ -24,7 +26,9 @@ public record HouseRules(Duration idleTimeout, Duration heartbeat, double apiPer
         long beat = number(env, "CNNLAB_HEARTBEAT_SECONDS", DEFAULT.heartbeat.toSeconds());
         long rate = number(env, "CNNLAB_API_RATE", (long) DEFAULT.apiPerSecond);
         boolean proxy = Boolean.parseBoolean(env.getOrDefault("CNNLAB_BEHIND_PROXY", "false").trim());
-        return new HouseRules(Duration.ofMinutes(idle), Duration.ofSeconds(beat), rate, (int) Math.min(Integer.MAX_VALUE, rate * 3), proxy);
+        String users = env.get("CNNLAB_USERS");
+        return new HouseRules(Duration.ofMinutes(idle), Duration.ofSeconds(beat), rate, (int) Math.min(Integer.MAX_VALUE, rate * 3), proxy,
+                users == null || users.isBlank() ? null : Path.of(users.trim()));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
@@ -40,14 +44,19 @@ public record HouseRules(Duration idleTimeout, Duration heartbeat, double apiPer
     }
 
     public HouseRules withIdleTimeout(Duration d) {
-        return new HouseRules(d, heartbeat, apiPerSecond, apiBurst, behindProxy);
+        return new HouseRules(d, heartbeat, apiPerSecond, apiBurst, behindProxy, users);
     }
 
     public HouseRules withHeartbeat(Duration d) {
-        return new HouseRules(idleTimeout, d, apiPerSecond, apiBurst, behindProxy);
+        return new HouseRules(idleTimeout, d, apiPerSecond, apiBurst, behindProxy, users);
+    }
+
+    /** With the login on, against this users file (null: no login). */
+    public HouseRules withUsers(Path file) {
+        return new HouseRules(idleTimeout, heartbeat, apiPerSecond, apiBurst, behindProxy, file);
     }
 
     public HouseRules withApiRate(double perSecond, int burst) {
-        return new HouseRules(idleTimeout, heartbeat, perSecond, burst, behindProxy);
+        return new HouseRules(idleTimeout, heartbeat, perSecond, burst, behindProxy, users);
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import cnnlab.access.AccessControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,12 +102,23 @@ public final class LabServer implements AutoCloseable {
         // idle for longer than the timeout is closed (Vaadin on its next heartbeat, Jetty's house keeper otherwise).
         ctx.setInitParameter("heartbeatInterval", Long.toString(rules.heartbeat().toSeconds()));
         ctx.setInitParameter("closeIdleSessions", "true");
+        // the session id travels only in an HttpOnly, SameSite cookie: never in URLs (they leak into logs and referrers)
+        ctx.getSessionHandler().setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
+        ctx.getSessionHandler().setHttpOnly(true);
+        ctx.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.setShowStacks(false);
         ctx.setErrorHandler(errors);
         ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST,
                 jakarta.servlet.DispatcherType.ERROR));
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
+        if (rules.users() != null) {
+            try {
+                AccessControl.protect(ctx, rules.users());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the users file " + rules.users() + ": " + e.getMessage());
+            }
+        }
         ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ApiRateLimit(rules.apiPerSecond(), rules.apiBurst())), "/api/*",
                 java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         ctx.addServlet(new ServletHolder("health", new HealthServlet()), "/health");

@@ -18,6 +18,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
     Path models;
 
+    @Option(names = "--users", description = "Users file: turns the login on (env CNNLAB_USERS; add users with 'user add')")
+    Path users;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("vaadin.productionMode", "true");
@@ -25,7 +28,8 @@ public final class ServeCommand implements Callable<Integer> {
         LabServer server;
         try {
             config = LabConfig.from(host, port, models, System.getenv());
-            server = new LabServer(config);
+            HouseRules rules = HouseRules.from(System.getenv());
+            server = new LabServer(config, users != null ? rules.withUsers(users) : rules);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {
             System.err.println("cannot start CNN Lab: " + e.getMessage());

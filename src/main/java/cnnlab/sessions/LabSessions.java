@@ -35,7 +35,11 @@ public final class LabSessions implements VaadinServiceInitListener {
         service.setSystemMessagesProvider(info -> MESSAGES);
         PageWatch watch = new PageWatch();
         service.getContext().setAttribute(PageWatch.class, watch);
-        service.addSessionInitListener(e -> watch.add(e.getSession()));
+        service.addSessionInitListener(e -> {
+            java.security.Principal user = e.getRequest().getUserPrincipal();   // with the login on
+            if (user != null) e.getSession().setAttribute(PageWatch.USER_ATTRIBUTE, user.getName());
+            watch.add(e.getSession());
+        });
         service.addSessionDestroyListener(e -> watch.remove(e.getSession()));
         service.addServiceDestroyListener(e -> watch.close());
     }
@@ -56,12 +60,13 @@ public final class LabSessions implements VaadinServiceInitListener {
      * A short, stable name for a session that does not reveal its id (the admin page shows it; a session id is a
      * credential).
      */
-    public static String nameOf(VaadinSession session) {
+    public static String nameOf(VaadinSession session) {   // holds the session's lock
         WrappedSession wrapped = session.getSession();
         String id = wrapped == null ? Integer.toHexString(System.identityHashCode(session)) : wrapped.getId();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return "session " + HexFormat.of().formatHex(hash, 0, 3);
+            Object user = session.getAttribute(PageWatch.USER_ATTRIBUTE);
+            return (user == null ? "" : user + ", ") + "session " + HexFormat.of().formatHex(hash, 0, 3);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -102,12 +102,12 @@ public final class PageWatch implements AutoCloseable {
                 routes.add(route(ui));
             }
         }
-        String user = session.getSession() == null ? null : (String) session.getSession().getAttribute(USER_ATTRIBUTE);
-        snapshots.put(session, new SessionSnapshot(LabSessions.nameOf(session), user,
+        Object user = session.getAttribute(USER_ATTRIBUTE);
+        snapshots.put(session, new SessionSnapshot(LabSessions.nameOf(session), user == null ? null : user.toString(),
                 Instant.ofEpochMilli(session.getLastRequestTimestamp()), List.copyOf(routes)));
     }
 
-    /** The HTTP session attribute naming a logged-in user (set by the access control, when it is on). */
+    /** The session attribute naming its logged-in user (when the login is on). */
     public static final String USER_ATTRIBUTE = "cnnlab.user";
 
     private static String route(UI ui) {

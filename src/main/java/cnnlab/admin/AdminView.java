@@ -1,0 +1,111 @@
+package cnnlab.admin;
+
+import cnnlab.jobs.LongJobs;
+import cnnlab.server.Lab;
+import cnnlab.sessions.LabSessions;
+import cnnlab.sessions.PageWatch;
+import cnnlab.sessions.PageWatch.SessionSnapshot;
+import cnnlab.ui.MainLayout;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The lab's admin page (/admin, not in the menu): the live sessions, the queue of heavy jobs with a Cancel for each,
+ * and the server's memory, refreshed every two seconds. Anyone not allowed by {@link AdminAccess} gets "not found".
+ */
+@Route(value = "admin", layout = MainLayout.class)
+@PageTitle("Admin · CNN Lab")
+public class AdminView extends VerticalLayout implements BeforeEnterObserver {
+    static final int REFRESH_MS = 2000;
+    private final Paragraph summary = new Paragraph();
+    private final Grid<SessionSnapshot> sessions = new Grid<>();
+    private final Grid<LongJobs.Ticket> jobs = new Grid<>();
+
+    public AdminView() {
+        summary.setId("summary");
+        sessions.setId("sessions");
+        sessions.addColumn(SessionSnapshot::name).setHeader("Session").setAutoWidth(true);
+        sessions.addColumn(s -> s.user() == null ? "—" : s.user()).setHeader("User").setAutoWidth(true);
+        sessions.addColumn(s -> ago(s.lastRequest())).setHeader("Last active").setAutoWidth(true);
+        sessions.addColumn(s -> String.join(", ", s.pages())).setHeader("Open pages");
+        sessions.setAllRowsVisible(true);
+        jobs.setId("jobs");
+        jobs.addColumn(LongJobs.Ticket::what).setHeader("Job").setKey("job").setAutoWidth(true);
+        jobs.addColumn(LongJobs.Ticket::owner).setHeader("Session").setKey("owner").setAutoWidth(true);
+        jobs.addColumn(AdminView::state).setHeader("State").setKey("state").setAutoWidth(true);
+        jobs.addComponentColumn(t -> {
+            Button cancel = new Button("Cancel", e -> {
+                t.cancel();
+                refresh();
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            return cancel;
+        }).setHeader("").setKey("cancel");
+        jobs.setAllRowsVisible(true);
+        add(new H2("Lab server"), summary, new H3("Heavy jobs"), jobs, new H3("Sessions"), sessions);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!AdminAccess.allows(VaadinRequest.getCurrent())) event.rerouteToError(NotFoundException.class);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent e) {
+        refresh();
+        e.getUI().setPollInterval(REFRESH_MS);
+        e.getUI().addPollListener(p -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent e) {
+        e.getUI().setPollInterval(-1);
+    }
+
+    void refresh() {
+        PageWatch watch = LabSessions.watch();
+        List<SessionSnapshot> live = watch == null ? List.of() : watch.sessions();
+        LongJobs queue = Lab.current().longJobs();
+        List<LongJobs.Ticket> tickets = queue.tickets();
+        Runtime rt = Runtime.getRuntime();
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20, maxMb = rt.maxMemory() >> 20;
+        summary.setText(String.format("%d sessions · %d jobs running, %d waiting · heap %d MB used of %d MB",
+                live.size(), queue.running(), queue.waiting(), usedMb, maxMb));
+        sessions.setItems(live);
+        jobs.setItems(tickets);
+    }
+
+    static String state(LongJobs.Ticket t) {
+        Instant started = t.startedAt();
+        if (started != null) return "running for " + ago(started).replace(" ago", "");
+        return "waiting, " + ordinal(t.position()) + " in the queue";
+    }
+
+    static String ago(Instant t) {
+        long s = Math.max(0, Duration.between(t, Instant.now()).toSeconds());
+        return s < 60 ? s + " s ago" : s < 3600 ? s / 60 + " min ago" : s / 3600 + " h ago";
+    }
+
+    private static String ordinal(int n) {
+        int mod100 = n % 100, mod10 = n % 10;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : mod10 == 1 ? "st" : mod10 == 2 ? "nd" : mod10 == 3 ? "rd" : "th";
+        return n + suffix;
+    }
+}
