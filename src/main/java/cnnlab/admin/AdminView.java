@@ -17,7 +17,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -28,7 +27,7 @@ import java.util.List;
 
 /**
  * The lab's admin page (/admin, not in the menu): the live sessions, the queue of heavy jobs with a Cancel for each,
- * and the server's memory, refreshed every two seconds. Anyone not allowed by {@link AdminAccess} gets "not found".
+ * and the server's memory, refreshed every two seconds. Anyone not allowed by {@link AdminAccess} sees only a note.
  */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · CNN Lab")
@@ -37,6 +36,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph summary = new Paragraph();
     private final Grid<SessionSnapshot> sessions = new Grid<>();
     private final Grid<LongJobs.Ticket> jobs = new Grid<>();
+    private boolean allowed;
 
     public AdminView() {
         summary.setId("summary");
@@ -64,11 +64,18 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!AdminAccess.allows(VaadinRequest.getCurrent())) event.rerouteToError(NotFoundException.class);
+        allowed = AdminAccess.allows(VaadinRequest.getCurrent());
+        if (!allowed) {
+            removeAll();
+            Paragraph no = new Paragraph("This page is for the lab's admins. Log in with an admin account, or open it on the server machine.");
+            no.setId("not-allowed");
+            add(new H2("Lab server"), no);
+        }
     }
 
     @Override
     protected void onAttach(AttachEvent e) {
+        if (!allowed) return;
         refresh();
         e.getUI().setPollInterval(REFRESH_MS);
         e.getUI().addPollListener(p -> refresh());
@@ -86,8 +93,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         List<LongJobs.Ticket> tickets = queue.tickets();
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20, maxMb = rt.maxMemory() >> 20;
-        summary.setText(String.format("%d sessions · %d jobs running, %d waiting · heap %d MB used of %d MB",
-                live.size(), queue.running(), queue.waiting(), usedMb, maxMb));
+        summary.setText(String.format("%s · %d running, %d waiting · heap %d MB used of %d MB",
+                live.size() == 1 ? "1 session" : live.size() + " sessions", queue.running(), queue.waiting(), usedMb, maxMb));
         sessions.setItems(live);
         jobs.setItems(tickets);
     }

@@ -41,7 +41,7 @@ class AdminViewTest extends ViewTest {
         for (int i = 0; i < _size(jobs); i++) if (_getFormatted(jobs, i, "job").equals("test job")) row = i;
         assertTrue(row >= 0, "the job is listed");
         assertTrue(_getFormatted(jobs, row, "state").startsWith("running for"), _getFormatted(jobs, row, "state"));
-        assertTrue(_get(Paragraph.class, spec -> spec.withId("summary")).getText().contains("jobs running"));
+        assertTrue(_get(Paragraph.class, spec -> spec.withId("summary")).getText().contains("running"));
         _click((Button) _getCellComponent(jobs, row, "cancel"));
         ticket.done().get(10, TimeUnit.SECONDS);
         assertTrue(ticket.cancelled());

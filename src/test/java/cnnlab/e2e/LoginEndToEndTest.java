@@ -1,0 +1,106 @@
+package cnnlab.e2e;
+
+import cnnlab.access.UsersFile;
+import cnnlab.nn.ShippedModel;
+import cnnlab.server.HouseRules;
+import cnnlab.server.Lab;
+import cnnlab.server.LabConfig;
+import cnnlab.server.LabServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A lab with the login on, in real Chromium: a student logs in and works; the admin sees the student's job and cancels it. */
+class LoginEndToEndTest extends BrowserTest {
+    static LabServer server;
+    static String base;
+    static Path users;
+
+    @BeforeAll
+    static void startWithLogin() throws Exception {
+        users = Files.createTempFile("cnnlab-users", ".properties");
+        UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
+        UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
+        server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
+        base = "http://127.0.0.1:" + server.start() + "/";
+    }
+
+    @AfterAll
+    static void stopIt() throws Exception {
+        if (server != null) server.close();
+        Files.deleteIfExists(users);
+    }
+
+    private static void logIn(ChromeDriver b, String user, String password) {
+        new WebDriverWait(b, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty());
+        b.findElement(By.id("username")).sendKeys(user);
+        b.findElement(By.id("password")).sendKeys(password);
+        b.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void aWrongPasswordIsToldSoAndTheRightOneLetsTheStudentDraw() throws Exception {
+        ChromeDriver ben = Browser.start();
+        try {
+            ben.get(base);
+            assertTrue(ben.getCurrentUrl().endsWith("/login.html"), ben.getCurrentUrl());
+            logIn(ben, "ben", "guess");
+            new WebDriverWait(ben, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("error")).isDisplayed());
+            Screenshots.take(ben, "login-failed");
+            logIn(ben, "ben", "ben-password");
+            DigitsPage page = new DigitsPage(ben);
+            new WebDriverWait(ben, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+            page.drawOne();
+            assertEquals("It's a 1", page.waitForVerdict("It's a 1"));
+
+            ben.get(base + "admin");   // not for students
+            try {
+                new WebDriverWait(ben, Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("body")).getText().contains("for the lab's admins"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the admin page should be closed to a student, the page says: "
+                        + ben.findElement(By.tagName("body")).getText() + " at " + ben.getCurrentUrl(), e);
+            }
+            assertTrue(ben.findElements(By.id("jobs")).isEmpty());
+        } finally {
+            ben.quit();
+        }
+    }
+
+    @Test
+    void theAdminSeesAStudentsJobAndCancelsIt() throws Exception {
+        ChromeDriver ben = Browser.start(), ann = Browser.start();
+        try {
+            FeaturesPage watcher = new FeaturesPage(browser);
+            watcher.waitUntil("no visualisation running on the server", () -> Lab.current().longJobs().running() == 0);
+            ben.get(base + "features");
+            logIn(ben, "ben", "ben-password");
+            FeaturesPage bens = new FeaturesPage(ben).open(base, "steps=100000&seed=8&layer=dense&units=0-49");
+            bens.waitUntil("ben's job runs", () -> Lab.current().longJobs().running() == 1);
+
+            ann.get(base + "admin");
+            logIn(ann, "ann", "ann-password");
+            WebDriverWait wait = new WebDriverWait(ann, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.id("jobs")).isEmpty() && d.findElement(By.id("jobs")).getText().contains("ben, session"));
+            wait.until(d -> d.findElement(By.id("sessions")).getText().contains("ben"));
+            Screenshots.take(ann, "admin");
+            WebElement cancel = wait.until(d -> d.findElements(By.xpath("//vaadin-grid[@id='jobs']//vaadin-button[contains(., 'Cancel')]"))
+                    .stream().findFirst().orElse(null));
+            cancel.click();
+            bens.waitUntil("the admin cancelled ben's job", () -> Lab.current().longJobs().running() == 0);
+        } finally {
+            ben.quit();
+            ann.quit();
+        }
+    }
+}
