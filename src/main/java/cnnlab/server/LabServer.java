@@ -9,6 +9,7 @@ import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,18 @@ import java.util.Map;
 public final class LabServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabServer.class);
     private final LabConfig config;
+    /** This instance's name behind a proxy (env CNNLAB_NODE), or null for a single instance. */
+    private final String node;
     private Server server;
     private ServerConnector connector;
 
     public LabServer(LabConfig config) {
+        this(config, NodeName.from(System.getenv()));
+    }
+
+    public LabServer(LabConfig config, String node) {
         this.config = config;
+        this.node = node == null ? null : NodeName.check(node);
     }
 
     /** Loads the models, then starts listening; returns the actual port (useful with port 0 in tests). */
@@ -39,13 +47,19 @@ public final class LabServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
+        if (node != null) {
+            // session ids end in ".<node>": the proxy routes a session back here by its cookie (docker/nginx)
+            DefaultSessionIdManager ids = new DefaultSessionIdManager(server);
+            ids.setWorkerName(node);
+            server.addBean(ids, true);
+        }
         server.setHandler(webApp());
         ErrorHandler quiet = new ErrorHandler();
         quiet.setShowStacks(false);
         server.setErrorHandler(quiet);
         server.start();
-        LOG.info("CNN Lab listening on http://{}:{}/ (started in {} ms)", config.host(), port(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("CNN Lab {}listening on http://{}:{}/ (started in {} ms)", node == null ? "" : "node " + node + " ",
+                config.host(), port(), (System.nanoTime() - t0) / 1_000_000);
         return port();
     }
 
@@ -71,7 +85,7 @@ public final class LabServer implements AutoCloseable {
         ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST,
                 jakarta.servlet.DispatcherType.ERROR));
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
-        ctx.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
+        ctx.addServlet(new ServletHolder("health", new HealthServlet(node)), "/health");
         ctx.addServlet(new ServletHolder("digits-api", new DigitsApiServlet()), "/api/digits/*");
         ctx.addServlet(new ServletHolder("speech-api", new SpeechApiServlet()), "/api/speech/*");
         ctx.addServlet(new ServletHolder("text-api", new TextApiServlet()), "/api/text/*");
