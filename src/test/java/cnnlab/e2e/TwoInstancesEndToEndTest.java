@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -40,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Scale-out on this machine, through the script an operator runs: docker/two-instances.sh starts two real servers
@@ -50,6 +50,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The instances run cnnlab.Main from this test's class path (the jar is only packaged after the tests).
  */
 @Tag("e2e")
+@EnabledIf(value = "nginxOnPath", disabledReason = "nginx is not on the PATH (Debian: apt-get install nginx; .ci/run installs it)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +65,6 @@ class TwoInstancesEndToEndTest {
 
     @BeforeAll
     static void startTwoInstancesBehindNginx() throws Exception {
-        assumeTrue(onPath("nginx"), "nginx is not on the PATH (Debian: apt-get install nginx; .ci/run installs it)");
         int proxyPort = freePort();
         nodePorts = new int[]{freePort(), freePort()};
         gallery = Files.createTempDirectory("cnnlab-shared-gallery");
@@ -202,9 +202,9 @@ class TwoInstancesEndToEndTest {
         return nodeOf(cookie.getValue());
     }
 
-    private static boolean onPath(String command) {
+    static boolean nginxOnPath() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) return true;
+            if (Files.isExecutable(Path.of(dir, "nginx"))) return true;
         }
         return false;
     }
