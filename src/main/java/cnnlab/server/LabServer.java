@@ -29,6 +29,8 @@ public final class LabServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabServer.class);
     private final LabConfig config;
     private final HouseRules rules;
+    /** This instance's name behind a proxy (env CNNLAB_NODE), or null for a single instance. */
+    private final String node;
     private Server server;
     private ServerConnector connector;
     private boolean ownsLab;
@@ -38,8 +40,14 @@ public final class LabServer implements AutoCloseable {
     }
 
     public LabServer(LabConfig config, HouseRules rules) {
+        this(config, rules, NodeName.from(System.getenv()));
+    }
+
+    /** @param node this instance's name behind a proxy, or null for a single instance */
+    public LabServer(LabConfig config, HouseRules rules, String node) {
         this.config = config;
         this.rules = rules;
+        this.node = node == null ? null : NodeName.check(node);
     }
 
     /** Loads the models, then starts listening; returns the actual port (useful with port 0 in tests). */
@@ -64,14 +72,18 @@ public final class LabServer implements AutoCloseable {
         server.start();
         // after start: the web app's defaults (webdefault.xml: 30 minutes) are applied while it starts
         app.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, rules.idleTimeout().toSeconds()));
-        LOG.info("CNN Lab listening on http://{}:{}/ (started in {} ms)", config.host(), port(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("CNN Lab {}listening on http://{}:{}/ (started in {} ms)", node == null ? "" : "node " + node + " ",
+                config.host(), port(), (System.nanoTime() - t0) / 1_000_000);
         return port();
     }
 
-    /** Session ids, and a house keeper that expires idle sessions soon after their timeout (Jetty's default looks every 10 minutes). */
+    /**
+     * Session ids, ending in ".<node>" behind a proxy (it routes a session back here by its cookie: docker/nginx), and
+     * a house keeper that expires idle sessions soon after their timeout (Jetty's default looks every 10 minutes).
+     */
     private DefaultSessionIdManager sessionIds(Server server) {
         DefaultSessionIdManager ids = new DefaultSessionIdManager(server);
+        if (node != null) ids.setWorkerName(node);
         HouseKeeper keeper = new HouseKeeper();
         try {
             keeper.setIntervalSec(Math.max(1, Math.min(60, rules.idleTimeout().toSeconds() / 2)));
@@ -121,7 +133,7 @@ public final class LabServer implements AutoCloseable {
         }
         ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ApiRateLimit(rules.apiPerSecond(), rules.apiBurst())), "/api/*",
                 java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
-        ctx.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
+        ctx.addServlet(new ServletHolder("health", new HealthServlet(node)), "/health");
         ctx.addServlet(new ServletHolder("digits-api", new DigitsApiServlet()), "/api/digits/*");
         ctx.addServlet(new ServletHolder("speech-api", new SpeechApiServlet()), "/api/speech/*");
         ctx.addServlet(new ServletHolder("text-api", new TextApiServlet()), "/api/text/*");
