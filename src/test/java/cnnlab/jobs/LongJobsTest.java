@@ -48,7 +48,7 @@ class LongJobsTest {
             b.cancel();
             d.cancel();
             b.done().get(5, TimeUnit.SECONDS);
-            d.done().get(5, TimeUnit.SECONDS);
+            d.done().handle((v, x) -> null).get(5, TimeUnit.SECONDS);   // cancelled in its slot, before or while it ran
             assertEquals(0, jobs.running());
         }
     }
@@ -138,5 +138,37 @@ class LongJobsTest {
         assertThrows(CancellationException.class, () -> queued.done().get(1, TimeUnit.SECONDS));
         assertTrue(running.cancelled());
         assertThrows(RejectedExecutionException.class, () -> jobs.start(t -> { }));
+    }
+
+    @Test
+    void aJobThatRunsOutOfMemoryFailsAloneAndTheOtherSessionsJobCarriesOn() throws Exception {
+        AtomicReference<String> who = new AtomicReference<>("ann");
+        try (LongJobs jobs = new LongJobs(2, 8, 4, who::get)) {
+            CountDownLatch benStarted = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger benSteps = new java.util.concurrent.atomic.AtomicInteger();
+            who.set("ben");
+            LongJobs.Ticket ben = jobs.start(t -> {
+                benStarted.countDown();
+                while (!t.cancelled()) {
+                    benSteps.incrementAndGet();
+                    Thread.sleep(2);
+                }
+            });
+            assertTrue(benStarted.await(5, TimeUnit.SECONDS));
+            who.set("ann");
+            LongJobs.Ticket greedy = jobs.start(t -> {
+                long[][] hoard = new long[1 << 16][];
+                for (int i = 0; i < hoard.length; i++) hoard[i] = new long[1 << 20];   // 512 GB: the heap gives out first
+            });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> greedy.done().get(60, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof OutOfMemoryError, String.valueOf(e.getCause()));
+            int before = benSteps.get();
+            Thread.sleep(50);
+            assertTrue(benSteps.get() > before, "ben's job still steps");
+            assertEquals(1, jobs.running(), "ann's slot is free again");
+            jobs.start(t -> { }).done().get(5, TimeUnit.SECONDS);   // and usable
+            ben.cancel();
+            ben.done().get(5, TimeUnit.SECONDS);
+        }
     }
 }
