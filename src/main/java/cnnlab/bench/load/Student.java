@@ -106,7 +106,7 @@ final class Student {
                 think(behaviour.thinkMs / 2);
             }
             if (System.nanoTime() >= deadline || tab.isClosed()) break;
-            watchVisualisation(deadline);
+            watchVisualisation();
             if (!backToDigits()) break;
         }
     }
@@ -147,6 +147,7 @@ final class Student {
             if (lastReading - finalDrawing.dispatched > 0 && inFlight == finalDrawing) {
                 // two readings arrived in one message: the later one was this drawing's
                 stats.classifyMerged.incrementAndGet();
+                if (TRACE) System.err.println("student " + index + " merged:\n  " + String.join("\n  ", traced));
                 finalDrawing.answered = lastReading;
                 finalDrawing.verdict = tab.tree().textById("verdict");
                 inFlight = null;
@@ -199,14 +200,14 @@ final class Student {
 
     // ------------------------------------------------------------------------------------------------ features
 
-    private void watchVisualisation(long deadline) throws InterruptedException {
+    private void watchVisualisation() throws InterruptedException {
         long t0 = System.nanoTime();
         framesThisVisit = 0;
         firstFrameAt = 0;
         onFeatures = true;
         tab.navigate("features", "seed=" + SEEDS.incrementAndGet(), "client");
-        long until = Math.min(t0 + TimeUnit.MILLISECONDS.toNanos(behaviour.watchMs), Math.max(deadline, t0 + TimeUnit.SECONDS.toNanos(2)));
-        tab.await(() -> finished() || busy(), until);
+        // the whole watch even past the deadline: a visit cut short would look like a visualisation without frames
+        tab.await(() -> finished() || busy(), t0 + TimeUnit.MILLISECONDS.toNanos(behaviour.watchMs));
         long onPage = System.nanoTime() - t0;
         onFeatures = false;
         stats.vizRuns.incrementAndGet();
@@ -252,6 +253,7 @@ final class Student {
 
     private void onMessage(long nanos, JsonNode m, NodeTree.Applied applied, List<JsonNode> answered) {
         NodeTree tree = tab.tree();
+        if (TRACE) trace(nanos, m, applied, answered);
         for (JsonNode rpc : answered) {
             Sent s = drawingRpcs.remove(rpc);
             if (s == null) continue;
@@ -288,6 +290,22 @@ final class Student {
         }
         JsonNode execute = m.get("execute");
         if (execute != null && execute.toString().contains("clear")) clearRequested = true;
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("cnnlab.load.trace");
+    private final java.util.ArrayDeque<String> traced = new java.util.ArrayDeque<>();
+
+    private void trace(long nanos, JsonNode m, NodeTree.Applied applied, List<JsonNode> answered) {
+        StringBuilder b = new StringBuilder().append(nanos / 1_000_000 % 100_000).append(" sync=").append(m.path("syncId"))
+                .append(m.has("meta") ? " async" : "").append(" answered=").append(answered.size());
+        for (JsonNode r : answered) {
+            Sent x = drawingRpcs.get(r);
+            b.append(x == null ? " other" : x.last ? " FINAL" : " partial");
+        }
+        b.append(" reading=").append(isReading(tab.tree(), applied)).append(" inFlight=").append(inFlight == null ? "-" : inFlight.last ? "F" : "p")
+                .append(" pending=").append(pending == null ? "-" : pending.last ? "F" : "p").append(" len=").append(m.toString().length());
+        traced.add(b.toString());
+        if (traced.size() > 30) traced.removeFirst();
     }
 
     /** The message shows a reading: it changed the verdict card or the picture of what the network saw. */

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoadDriverTest {
     @Test
     void twoStudentsDrawAndWatchWithoutErrors() throws Exception {
-        // quicker than a real student: one digit per visit, short thinking, three seconds of frames
-        Student.Behaviour quick = new Student.Behaviour(1, 200, 16, 100, 3000);
+        // quicker than a real student: one digit per visit, short thinking, five seconds of frames
+        Student.Behaviour quick = new Student.Behaviour(1, 200, 16, 100, 5000);
         LoadRun run = new LoadRun(HttpClient.newHttpClient(), URI.create(RunningLab.url()), false, quick);
 
         LoadRun.Result r = run.run(2, 8);
