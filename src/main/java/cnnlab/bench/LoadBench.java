@@ -53,7 +53,14 @@ public final class LoadBench {
             out.println("warmup_errors=" + warm.stats().errors.total());
             for (int n : sessions) report(out, load.run(n, seconds));
         } finally {
-            if (server != null) server.close();
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    // seen from the fat jar: Jetty's stop reads the jar's zip file system after it was closed
+                    out.println("server_close_failed=" + e);
+                }
+            }
         }
         out.println("threads=" + Runtime.getRuntime().availableProcessors() + " (cores seen by the JVM)");
     }
@@ -90,7 +97,7 @@ public final class LoadBench {
         if (m.heapOpen() > 0) {
             print(out, p + "heap_before_mb", m.heapBefore() / 1048576.0);
             print(out, p + "heap_sessions_open_mb", m.heapOpen() / 1048576.0);
-            print(out, p + "session_heap_kb", m.perSession(r.sessions()) / 1024.0);
+            print(out, p + "session_heap_kb", m.perSession(r.opened()) / 1024.0);
             print(out, p + "heap_peak_mb", m.heapPeak() / 1048576.0);
             print(out, p + "heap_after_run_mb", m.heapAfterRun() / 1048576.0);
             print(out, p + "rss_sessions_open_mb", m.rssOpen() / 1048576.0);

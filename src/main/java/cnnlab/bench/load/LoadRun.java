@@ -26,6 +26,7 @@ public final class LoadRun {
 
     /** Heap and resident memory of this JVM, in bytes; zero when the server runs elsewhere. */
     public record Memory(long heapBefore, long heapOpen, long heapPeak, long heapAfterRun, long rssOpen, long rssPeak, long rssAfterRun) {
+        /** Heap per open session: (heap with the sessions open - heap before) / sessions, both after a GC. */
         public long perSession(int sessions) {
             return sessions == 0 ? 0 : (heapOpen - heapBefore) / sessions;
         }
