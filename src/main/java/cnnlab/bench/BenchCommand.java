@@ -6,13 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code bench <topic>}: timings printed as name=value lines (medians; the machine is shared and noisy). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed; prints name=value lines.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Topic: digits, features, train, speech, style, go, text; torch (digits, features and train beside ../shared/bench/peer_torch.py, with ratios)")
+    @Parameters(index = "0", description = "Topic: digits, features, train, speech, style, go, text; torch (digits, features and train beside ../shared/bench/peer_torch.py, with ratios); load (concurrent Vaadin sessions over HTTP/WebSocket)")
     String topic;
 
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
@@ -26,6 +28,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--torch-threads", description = "bench torch: PyTorch threads (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int torchThreads;
+
+    @Option(names = "--sessions", split = ",", description = "bench load: numbers of concurrent sessions (default: ${DEFAULT-VALUE})", defaultValue = "10,50,100")
+    List<Integer> sessions;
+
+    @Option(names = "--seconds", description = "bench load: seconds each round plays (default: ${DEFAULT-VALUE})", defaultValue = "30")
+    int seconds;
+
+    @Option(names = "--url", description = "bench load: a running server to load (default: start one in this JVM on a free port)")
+    URI url;
 
     @Override
     public Integer call() throws Exception {
@@ -42,8 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
             case "go" -> new GoBench(folder).run(System.out);
             case "text" -> new TextBench(folder).run(System.out);
             case "style" -> new StyleBench(folder).run(System.out);
+            case "load" -> new LoadBench(folder, sessions, seconds, url).run(System.out);
             default -> {
-                System.err.println("unknown topic '" + topic + "' (available: digits, features, train, speech, style, go, text, torch)");
+                System.err.println("unknown topic '" + topic + "' (available: digits, features, train, speech, style, go, text, torch, load)");
                 return 2;
             }
         }
