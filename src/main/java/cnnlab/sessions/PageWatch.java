@@ -1,6 +1,7 @@
 package cnnlab.sessions;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.communication.PushConnection;
 import org.slf4j.Logger;
@@ -97,7 +98,12 @@ public final class PageWatch implements AutoCloseable {
                 LOG.info("closing a page of {} ({}): {}", LabSessions.nameOf(session), route(ui), why);
                 pages.forget(ui);
                 ui.close();
-                session.removeUI(ui);
+                Map<Class<?>, CurrentInstance> outer = CurrentInstance.setCurrent(ui);   // removeUI works on the current UI
+                try {
+                    session.removeUI(ui);   // detaches it: its views stop their jobs
+                } finally {
+                    CurrentInstance.restoreInstances(outer);
+                }
             } else {
                 routes.add(route(ui));
             }

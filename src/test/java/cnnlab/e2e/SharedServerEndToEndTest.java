@@ -36,7 +36,7 @@ class SharedServerEndToEndTest extends BrowserTest {
                     .until(d -> Lab.current().longJobs().running() == 0);
             long freed = System.currentTimeMillis() - killed;
             System.out.println("job freed " + freed + " ms after its browser was killed");   // for the notes
-            assertTrue(freed < 30_000, "a vanished page is noticed within seconds (3 s after its connection drops), took " + freed + " ms");
+            assertTrue(freed < 15_000, "a vanished page is noticed within seconds (3 s after its connection drops), took " + freed + " ms");
         } finally {
             try {
                 doomed.quit();
