@@ -18,13 +18,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--models", description = "Models folder (env CNNLAB_MODELS, default ./models)")
     Path models;
 
+    @Option(names = "--gallery", description = "Lab gallery folder: database and saved pictures (env CNNLAB_GALLERY, default ./gallery)")
+    Path gallery;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("vaadin.productionMode", "true");
         LabConfig config;
         LabServer server;
         try {
-            config = LabConfig.from(host, port, models, System.getenv());
+            config = LabConfig.from(host, port, models, gallery, System.getenv());
+            Lab.start(config.models(), config.gallery());   // the server's own start then finds this lab
             server = new LabServer(config);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | java.io.IOException | java.io.UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.gallery.TemporaryGallery;
 import cnnlab.nn.ShippedModel;
 
 /** One server on a free loopback port, shared by the tests of a JVM that need HTTP or a browser. */
@@ -11,7 +12,9 @@ public final class RunningLab {
 
     public static synchronized String url() throws Exception {
         if (server == null) {
-            server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS));
+            LabConfig config = new LabConfig("127.0.0.1", 0, ShippedModel.MODELS, TemporaryGallery.folder());
+            Lab.start(config.models(), config.gallery());   // the gallery in a temporary folder, not the working directory
+            server = new LabServer(config);
             port = server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
