@@ -86,7 +86,9 @@ public final class Gallery {
             LOG.info("gallery {}: {} pictures; swept {}", folder.toAbsolutePath(), g.count(), g.sweep);
             return g;
         } catch (IOException | SQLException e) {
-            throw new GalleryUnavailable("the gallery folder " + folder.toAbsolutePath() + " cannot be used: " + e.getMessage(), e);
+            // file-system messages are often just the path: say what kind of failure it was
+            String why = e instanceof IOException ? e.getClass().getSimpleName() + " " + e.getMessage() : e.getMessage();
+            throw new GalleryUnavailable("the gallery folder " + folder.toAbsolutePath() + " cannot be used (" + why + ")", e);
         }
     }
 

@@ -22,6 +22,7 @@ class GalleryEndToEndTest extends BrowserTest {
         page.waitFor("the dialog", () -> !browser.findElements(By.cssSelector("#gallery-title input")).isEmpty());
         String title = "<i>Cat</i> dream " + UUID.randomUUID().toString().substring(0, 6);
         browser.findElement(By.cssSelector("#gallery-title input")).sendKeys(title);
+        Screenshots.take(browser, "gallery-save");
         page.click("gallery-save");
         page.waitFor("the notification", () -> String.valueOf(page.text("gallery-saved")).contains(title));
         assertEquals("Saved to the lab gallery as '" + title + "'.", page.text("gallery-saved"));
