@@ -66,6 +66,7 @@ final class SaveDialog extends Dialog {
         save.setId("gallery-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
+        save.setDisableOnClick(true);   // in the browser at once: a double click saves once
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("gallery-cancel");
         HorizontalLayout buttons = new HorizontalLayout(cancel, save);
@@ -81,6 +82,7 @@ final class SaveDialog extends Dialog {
         if (t.isEmpty()) {
             title.setErrorMessage("Give the picture a title");
             title.setInvalid(true);
+            save.setEnabled(true);
             return;
         }
         title.setInvalid(false);
