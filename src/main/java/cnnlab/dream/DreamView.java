@@ -1,6 +1,8 @@
 package cnnlab.dream;
 
 import cnnlab.features.AnimatedGif;
+import cnnlab.gallery.Kind;
+import cnnlab.gallery.SaveToGallery;
 import cnnlab.jobs.LiveRun;
 import cnnlab.server.Lab;
 import cnnlab.ui.DownloadLink;
@@ -38,11 +40,15 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
     private final ImageSourcePicker source = new ImageSourcePicker("Picture to dream on", "source",
             BuiltInImage.byId("chelsea").orElseThrow(), choice -> showSource());
     private final RunPanel<DreamFrame> runPanel = new RunPanel<>(this);
+    /** The name of the picture the current run dreams on (the picker may have changed since). */
+    private String runPicture = "";
     private final Image picture = new Image();
     private final Paragraph pictureCaption = new Paragraph();
     private final LossChart curve = new LossChart();
     private final Anchor png = DownloadLink.of("Dream as PNG", "png", () -> latest().map(f -> Encoded.png(f.picture().toImage())), "dream.png", "image/png");
     private final Anchor gif = DownloadLink.of("Dreaming as GIF", "gif", this::gifBytes, "dream.gif", "image/gif");
+    private final SaveToGallery save = new SaveToGallery(() -> latest().map(f -> new SaveToGallery.Snapshot(Kind.DREAM,
+            details(f), "dream", () -> Encoded.png(f.picture().toImage()))));
 
     public DreamView() {
         addClassName("lab-page");
@@ -77,7 +83,7 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         Div curveCard = new Div(new H4("Objective over the steps"), curve,
                 Caption.of("Mean of the measure over the chosen filters. It dips at each new octave (the picture is enlarged, its detail blurred) and climbs again; random shifts make it jitter."));
         curveCard.addClassNames("lab-card", "lab-curve-card");
-        Div downloads = new Div(png, gif);
+        Div downloads = new Div(png, gif, save);
         downloads.addClassName("lab-downloads");
         Div centre = new Div(runPanel, pictureCard, downloads, curveCard);
         centre.addClassName("lab-centre");
@@ -91,7 +97,9 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         try {
             DreamSettings settings = controls.read();
             var net = service.networks().require(settings.network());
-            return Optional.of(service.prepare(settings, source.value().picture(net.channels())));
+            var run = service.prepare(settings, source.value().picture(net.channels()));
+            runPicture = source.value().label();
+            return Optional.of(run);
         } catch (IllegalArgumentException e) {
             runPanel.showProblem(e.getMessage());
             return Optional.empty();
@@ -132,6 +140,14 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         boolean has = latest().isPresent();
         png.setEnabled(has);
         gif.setEnabled(has);
+        save.setEnabled(has);
+    }
+
+    /** Network, layer and progress of the run that made {@code f}. */
+    private String details(DreamFrame f) {
+        String run = runPanel.current().map(r -> ((Dream) r.state()).settings())
+                .map(s -> s.network() + " · " + s.layer() + " · filters " + s.filters() + " · ").orElse("");
+        return runPicture + " · " + run + describe(f).replaceAll(" · objective.*", "");
     }
 
     // --- package-private accessors for browserless tests

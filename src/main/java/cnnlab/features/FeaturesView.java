@@ -1,6 +1,8 @@
 package cnnlab.features;
 
 import cnnlab.digits.LastDrawing;
+import cnnlab.gallery.Kind;
+import cnnlab.gallery.SaveToGallery;
 import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.Caption;
@@ -66,6 +68,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     private final Anchor gridPng = download("Grid as PNG", "grid-png", r -> Pictures.png(Pictures.grid(r.last().images(), 0,
             r.pictures(), columns(r), 4)), "features.png", "image/png");
     private final Anchor gif = download("Animation as GIF", "gif", r -> r.gif(0, r.pictures(), columns(r), 3), "features.gif", "image/gif");
+    private final SaveToGallery save = new SaveToGallery(() -> currentRender().map(this::snapshot));
     private final Anchor picturePng = download("This picture as PNG", "picture-png",
             r -> Pictures.png(Pictures.single(r.last().images(), Math.min(this.selected, r.pictures() - 1), 10)), "picture.png", "image/png");
 
@@ -134,7 +137,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         FlexLayout detail = new FlexLayout(zoomCard, curveCard);
         detail.addClassName("lab-detail");
         detail.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        Div downloads = new Div(gridPng, gif);
+        Div downloads = new Div(gridPng, gif, save);
         downloads.addClassName("lab-downloads");
 
         Div centre = new Div(runCard, board, downloads, detail);
@@ -330,6 +333,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
         gridPng.setEnabled(hasPictures);
         gif.setEnabled(hasPictures);
         picturePng.setEnabled(hasPictures);
+        save.setEnabled(hasPictures);
     }
 
     private void showNotice(String text) {
@@ -344,6 +348,16 @@ public class FeaturesView extends Div implements BeforeEnterObserver {
     private Optional<Render> currentRender() {
         if (fromCache != null) return Optional.of(fromCache);
         return visualisation == null ? Optional.empty() : visualisation.render();
+    }
+
+    /** The board as the grid PNG, with the settings' link so the gallery can lead back to them. */
+    private SaveToGallery.Snapshot snapshot(Render r) {
+        AscentFrame f = r.last();
+        AscentSettings s = f.settings();
+        String details = String.format("%d pictures of %s · step %d / %d", f.pictures(), s.target().plural(), f.step(), s.steps());
+        String link = new Location("features", QueryParameters.simple(s.toQuery())).getPathWithQueryParameters();
+        return new SaveToGallery.Snapshot(Kind.FEATURES, details, link,
+                () -> Pictures.png(Pictures.grid(f.images(), 0, r.pictures(), columns(r), 4)));
     }
 
     private static int columns(Render r) {

@@ -7,6 +7,7 @@ import cnnlab.text.TextService;
 import cnnlab.style.StyleService;
 import cnnlab.vision.FeatureNetworks;
 import cnnlab.features.FeaturesService;
+import cnnlab.gallery.Gallery;
 import cnnlab.jobs.JobRunner;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.LectureWeights;
@@ -35,9 +36,10 @@ public final class Lab implements AutoCloseable {
     private final StyleService style;
     private final GoService go;
     private final TextService text;
+    private final Gallery gallery;
 
     private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech,
-                FeatureNetworks networks, GoService go, TextService text) {
+                FeatureNetworks networks, GoService go, TextService text, Gallery gallery) {
         this.digits = digits;
         this.jobs = jobs;
         this.longJobs = longJobs;
@@ -47,11 +49,18 @@ public final class Lab implements AutoCloseable {
         this.style = new StyleService(networks, longJobs);
         this.go = go;
         this.text = text;
+        this.gallery = gallery;
     }
 
-    /** Loads every shipped model from {@code models} and makes the result the current lab. */
+    /** Loads every shipped model from {@code models} and makes the result the current lab; the gallery from the environment. */
     public static synchronized Lab start(Path models) {
+        return start(models, LabConfig.galleryFolder(null, System.getenv()));
+    }
+
+    /** Opens the gallery in {@code gallery} (first: an unusable folder fails fast), loads the models, makes the lab current. */
+    public static synchronized Lab start(Path models, Path gallery) {
         if (current != null) return current;
+        Gallery opened = Gallery.open(gallery);
         NativeThreads.useOneBlasThread();
         MultiLayerNetwork mnist = ModelFiles.load(models.resolve(ModelFiles.MNIST));
         LectureWeights weights = LectureWeights.of(mnist);   // copied before the inference thread owns the network
@@ -60,7 +69,7 @@ public final class Lab implements AutoCloseable {
         // fair across browser sessions; one session may keep at most 4 jobs waiting
         LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner);
         current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models));
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models), opened);
         return current;
     }
 
@@ -107,6 +116,11 @@ public final class Lab implements AutoCloseable {
 
     public TextService text() {
         return text;
+    }
+
+    /** The lab gallery that every student's saved pictures go to. */
+    public Gallery gallery() {
+        return gallery;
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class LabServer implements AutoCloseable {
     public int start() throws Exception {
         long t0 = System.nanoTime();
         ownsLab = !Lab.isRunning();   // tests run several servers over one set of loaded models
-        Lab.start(config.models());
+        Lab.start(config.models(), config.gallery());
         server = new Server();
         connector = new ServerConnector(server);
         connector.setHost(config.host());

@@ -21,13 +21,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--users", description = "Users file: turns the login on (env CNNLAB_USERS; add users with 'user add')")
     Path users;
 
+    @Option(names = "--gallery", description = "Lab gallery folder: database and saved pictures (env CNNLAB_GALLERY, default ./gallery)")
+    Path gallery;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("vaadin.productionMode", "true");
         LabConfig config;
         LabServer server;
         try {
-            config = LabConfig.from(host, port, models, System.getenv());
+            config = LabConfig.from(host, port, models, gallery, System.getenv());
             HouseRules rules = HouseRules.from(System.getenv());
             server = new LabServer(config, users != null ? rules.withUsers(users) : rules);
             server.start();

@@ -1,5 +1,7 @@
 package cnnlab.style;
 
+import cnnlab.gallery.Kind;
+import cnnlab.gallery.SaveToGallery;
 import cnnlab.jobs.LiveRun;
 import cnnlab.server.Lab;
 import cnnlab.ui.DownloadLink;
@@ -40,11 +42,15 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
     private final ImageSourcePicker style = new ImageSourcePicker("Style", "style",
             BuiltInImage.byId("starry-night").orElseThrow(), choice -> { });
     private final RunPanel<StyleFrame> runPanel = new RunPanel<>(this);
+    /** The names of the pictures the current run started from (the pickers may have changed since). */
+    private String runPictures = "";
     private final Image picture = new Image();
     private final Paragraph lossText = new Paragraph();
     private final LossChart chart = new LossChart();
     private final Anchor png = DownloadLink.of("Result as PNG", "png",
             () -> runPanel.latest().map(f -> Encoded.png(f.picture().toImage())), "style.png", "image/png");
+    private final SaveToGallery save = new SaveToGallery(() -> runPanel.latest().map(f -> new SaveToGallery.Snapshot(Kind.STYLE,
+            details(f), "style", () -> Encoded.png(f.picture().toImage()))));
 
     public StyleView() {
         addClassName("lab-page");
@@ -54,7 +60,10 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
                 + "image (or noise), the picture is optimised to keep the first and take on the second.");
         lead.addClassName("lab-lead");
         add(new H2("Deep Style"), lead, body());
-        runPanel.onChange(() -> png.setEnabled(runPanel.latest().isPresent()));
+        runPanel.onChange(() -> {
+            png.setEnabled(runPanel.latest().isPresent());
+            save.setEnabled(runPanel.latest().isPresent());
+        });
         showContent();
     }
 
@@ -82,7 +91,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
                 Caption.of("Unweighted, each relative to its target's size: 1 means 'as far off as the target is large'. "
                         + "The optimiser minimises content + weight x style + weight x smoothness."));
         chartCard.addClassNames("lab-card", "lab-curve-card");
-        Div downloads = new Div(png);
+        Div downloads = new Div(png, save);
         downloads.addClassName("lab-downloads");
         Div centre = new Div(sources, runPanel, pictureCard, downloads, chartCard);
         centre.addClassName("lab-centre");
@@ -96,7 +105,9 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         try {
             StyleSettings settings = controls.read();
             FeatureNetwork net = service.networks().require(settings.network());
-            return Optional.of(service.prepare(settings, content.value().picture(net.channels()), style.value().picture(net.channels())));
+            var run = service.prepare(settings, content.value().picture(net.channels()), style.value().picture(net.channels()));
+            runPictures = content.value().label() + " in the style of " + style.value().label();
+            return Optional.of(run);
         } catch (IllegalArgumentException e) {
             runPanel.showProblem(e.getMessage());
             return Optional.empty();
@@ -114,6 +125,12 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
                 new LossChart.Series("content", "content", h.stream().mapToDouble(StyleLossValues::content).toArray()),
                 new LossChart.Series("style", "style", h.stream().mapToDouble(StyleLossValues::style).toArray())),
                 f.iterations(), true);
+    }
+
+    /** Content and style pictures, network and progress of the run that made {@code f}. */
+    private String details(StyleFrame f) {
+        String network = runPanel.current().map(r -> ((StyleTransfer) r.state()).settings().network() + " · ").orElse("");
+        return runPictures + " · " + network + describe(f);
     }
 
     @Override

@@ -3,6 +3,7 @@ package cnnlab.ui;
 import cnnlab.digits.DigitsView;
 import cnnlab.dream.DreamView;
 import cnnlab.features.FeaturesView;
+import cnnlab.gallery.GalleryView;
 import cnnlab.style.StyleView;
 import cnnlab.speech.SpeechView;
 import cnnlab.go.GoView;
@@ -44,6 +45,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Speech", SpeechView.class, VaadinIcon.MICROPHONE.create()));
         nav.addItem(new SideNavItem("Go", GoView.class, VaadinIcon.GRID_SMALL.create()));
         nav.addItem(new SideNavItem("Text", TextView.class, VaadinIcon.TEXT_LABEL.create()));
+        nav.addItem(new SideNavItem("Lab gallery", GalleryView.class, VaadinIcon.PICTURE.create()));
         return nav;
     }
 }

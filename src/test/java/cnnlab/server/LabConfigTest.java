@@ -12,14 +12,15 @@ class LabConfigTest {
     @Test
     void defaultsAreLocalhost8080AndModels() {
         LabConfig c = LabConfig.from(null, null, null, Map.of());
-        assertEquals(new LabConfig("127.0.0.1", 8080, Path.of("models")), c);
+        assertEquals(new LabConfig("127.0.0.1", 8080, Path.of("models"), Path.of("gallery")), c);
     }
 
     @Test
     void environmentOverridesDefaultsAndFlagsOverrideEnvironment() {
-        Map<String, String> env = Map.of("CNNLAB_PORT", "9000", "CNNLAB_HOST", "0.0.0.0", "CNNLAB_MODELS", "/srv/models");
-        assertEquals(new LabConfig("0.0.0.0", 9000, Path.of("/srv/models")), LabConfig.from(null, null, null, env));
-        assertEquals(new LabConfig("::1", 7000, Path.of("m")), LabConfig.from("::1", 7000, Path.of("m"), env));
+        Map<String, String> env = Map.of("CNNLAB_PORT", "9000", "CNNLAB_HOST", "0.0.0.0", "CNNLAB_MODELS", "/srv/models",
+                "CNNLAB_GALLERY", "/srv/gallery");
+        assertEquals(new LabConfig("0.0.0.0", 9000, Path.of("/srv/models"), Path.of("/srv/gallery")), LabConfig.from(null, null, null, env));
+        assertEquals(new LabConfig("::1", 7000, Path.of("m"), Path.of("g")), LabConfig.from("::1", 7000, Path.of("m"), Path.of("g"), env));
     }
 
     @Test

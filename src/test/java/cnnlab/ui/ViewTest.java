@@ -1,5 +1,6 @@
 package cnnlab.ui;
 
+import cnnlab.gallery.TemporaryGallery;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -25,7 +26,7 @@ public abstract class ViewTest {
     @BeforeAll
     static void startLab() {
         if (routes == null) routes = new Routes().autoDiscoverViews("cnnlab");
-        Lab.start(ShippedModel.MODELS);
+        Lab.start(ShippedModel.MODELS, TemporaryGallery.folder());
     }
 
     @BeforeEach

@@ -1,0 +1,79 @@
+package cnnlab.gallery;
+
+import cnnlab.server.Lab;
+import cnnlab.ui.Failure;
+import cnnlab.ui.MainLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The lab gallery: every picture the students of this lab saved, newest first, as cards with the picture, its
+ * title, the page it came from and when; each picture can be downloaded. Shown a page of cards at a time.
+ */
+@Route(value = "gallery", layout = MainLayout.class)
+@PageTitle("Lab gallery · CNN Lab")
+public class GalleryView extends Div {
+    static final int PAGE = 24;
+    private static final Logger LOG = LoggerFactory.getLogger(GalleryView.class);
+
+    private final Gallery gallery;
+    private final Div cards = new Div();
+    private final Span count = new Span();
+    private final Paragraph empty = new Paragraph("The gallery is empty. Save a picture from \"What does it learn?\", "
+            + "Deep Dream or Deep Style with the \"Save to gallery\" button, and it appears here for the whole lab.");
+    private final Paragraph problem = new Paragraph();
+    private final Button more = new Button("Show more", VaadinIcon.ANGLE_DOWN.create(), e -> showMore());
+    private int shown;
+
+    public GalleryView() {
+        this(Lab.current().gallery());
+    }
+
+    GalleryView(Gallery gallery) {
+        this.gallery = gallery;
+        addClassName("lab-page");
+        Paragraph lead = new Paragraph("Pictures that students of this lab saved from the visualisations, the dreams and "
+                + "the styles, newest first. They are kept on the lab server and stay after it restarts.");
+        lead.addClassName("lab-lead");
+        count.setId("gallery-count");
+        count.addClassName("lab-caption");
+        empty.setId("gallery-empty");
+        problem.setId("gallery-problem");
+        problem.addClassName("lab-notice");
+        problem.setVisible(false);
+        cards.setId("gallery-cards");
+        cards.addClassName("lab-gallery");
+        more.setId("gallery-more");
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(new H2("Lab gallery"), lead, count, problem, empty, cards, more);
+        showMore();
+    }
+
+    private void showMore() {
+        try {
+            int total = gallery.count();
+            List<GalleryEntry> page = gallery.list(shown, PAGE);
+            for (GalleryEntry e : page) cards.add(new GalleryCard(gallery, e));
+            shown += page.size();
+            count.setText(total == 1 ? "1 picture" : total + " pictures");
+            empty.setVisible(total == 0);
+            more.setVisible(shown < total);
+        } catch (GalleryUnavailable e) {
+            problem.setText("The gallery cannot be read just now (reference " + Failure.logged(LOG, "reading the gallery", e) + ").");
+            problem.setVisible(true);
+            empty.setVisible(false);
+            more.setVisible(false);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package cnnlab.gallery;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gallery's store: round trip, order, validation, bounds, the sweep, and saves from many threads. */
+class GalleryTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> titles(List<GalleryEntry> entries) {
+        return entries.stream().map(GalleryEntry::title).toList();
+    }
+
+    private List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSavedPictureComesBackWithItsEntryAfterReopening() throws IOException {
+        Gallery g = Gallery.open(dir);
+        byte[] png = TestPictures.png(1);
+        Instant before = Instant.now().minusSeconds(1);
+        GalleryEntry saved = g.save(new Submission("Cats in conv2", "Ana", Kind.FEATURES, "12 pictures of conv2 filters",
+                "features?target=conv2&units=0-11", png));
+        assertTrue(PictureFiles.isId(saved.id()), saved.id());
+        assertEquals(png.length, saved.bytes());
+        assertEquals(TestPictures.decode(png).getWidth(), saved.width());
+        assertEquals(TestPictures.decode(png).getHeight(), saved.height());
+        assertTrue(!saved.created().isBefore(before));
+
+        Gallery reopened = Gallery.open(dir);
+        assertEquals(new Gallery.Sweep(0, 0, 0), reopened.sweep());
+        assertEquals(List.of(saved), reopened.list(0, 10));
+        assertEquals(saved, reopened.entry(saved.id()).orElseThrow());
+        assertArrayEquals(png, reopened.image(saved.id()).orElseThrow());
+        assertEquals(List.of(saved.id() + ".png"), filesIn(dir.resolve(Gallery.PICTURES)));
+    }
+
+    @Test
+    void newestFirstInPages() {
+        Gallery g = Gallery.open(dir);
+        for (int i = 1; i <= 5; i++) g.save(TestPictures.submission("picture " + i, i));
+        assertEquals(5, g.count());
+        assertEquals(List.of("picture 5", "picture 4"), titles(g.list(0, 2)));
+        assertEquals(List.of("picture 3", "picture 2"), titles(g.list(2, 2)));
+        assertEquals(List.of("picture 1"), titles(g.list(4, 2)));
+        assertEquals(List.of(), g.list(5, 2));
+    }
+
+    @Test
+    void titlesAreCleanedAndBounded() {
+        Gallery g = Gallery.open(dir);
+        GalleryEntry e = g.save(new Submission("  Dream\u0000 of\t\ncats\u202E  \u2066x\u2069 ", " \u0007Bo ", Kind.DREAM, "", null, TestPictures.png(2)));
+        assertEquals("Dream of cats x", e.title());
+        assertEquals("Bo", e.author());
+        assertEquals("dream", e.link(), "no link: the page itself");
+        String eighty = "🐱".repeat(Submission.MAX_TITLE);   // 80 characters as a reader counts them, 160 Java chars
+        assertEquals(eighty, g.save(TestPictures.submission(eighty, 3)).title());
+        assertEquals("<b>bold</b> & 'quoted'", g.save(TestPictures.submission("<b>bold</b> & 'quoted'", 4)).title(),
+                "markup is kept as text (the page shows it as text)");
+
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> TestPictures.submission(" \u0000\n\t\u202E ", 5));
+        assertEquals("Give the picture a title", empty.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TestPictures.submission(null, 5));
+        IllegalArgumentException long_ = assertThrows(IllegalArgumentException.class, () -> TestPictures.submission("x".repeat(81), 5));
+        assertTrue(long_.getMessage().contains("80"), long_.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Submission("t", "n".repeat(41), Kind.DREAM, "", "dream", TestPictures.png(5)));
+        String longDetails = new Submission("t", "", Kind.DREAM, "d".repeat(500), "dream", TestPictures.png(5)).details();
+        assertEquals(Submission.MAX_DETAILS, longDetails.length());
+        assertEquals(3, g.count(), "refused submissions stored nothing");
+    }
+
+    @Test
+    void linksLeadOnlyBackToTheirOwnPage() {
+        byte[] png = TestPictures.png(6);
+        assertEquals("features?target=conv2&units=0-11&l1=0.05",
+                new Submission("t", "", Kind.FEATURES, "", "features?target=conv2&units=0-11&l1=0.05", png).link());
+        for (String bad : List.of("javascript:alert(1)", "https://evil.example/", "dream", "features/../x", "features?a=<b>", "//evil"))
+            assertThrows(IllegalArgumentException.class, () -> new Submission("t", "", Kind.FEATURES, "", bad, png), bad);
+    }
+
+    @Test
+    void onlyPngsWithinTheBoundsAreAccepted() throws IOException {
+        Gallery g = Gallery.open(dir, new Gallery.Limits(100, 1 << 30, 4 << 20, 100));
+        for (byte[] notPng : List.of(new byte[0], "GIF89a not a png at all, really not one".getBytes(),
+                java.util.Arrays.copyOf(TestPictures.png(7), 40))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", notPng)));
+            assertTrue(e.getMessage().contains("PNG"), e.getMessage());
+        }
+        byte[] big = TestPictures.png(8);   // noise does not compress: ~3 bytes a pixel
+        long seed = 8;
+        while (TestPictures.decode(big).getWidth() <= 100 && TestPictures.decode(big).getHeight() <= 100) big = TestPictures.png(++seed);
+        byte[] tooWide = big;
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", tooWide)));
+        assertTrue(wide.getMessage().contains("pixels"), wide.getMessage());
+        Gallery small = Gallery.open(dir.resolve("small"), new Gallery.Limits(100, 1 << 30, 10 << 10, 4096));
+        long heavySeed = 9;
+        while (TestPictures.png(heavySeed).length <= 10 << 10) heavySeed++;
+        Submission heavyPicture = TestPictures.submission("t", heavySeed);
+        IllegalArgumentException heavy = assertThrows(IllegalArgumentException.class, () -> small.save(heavyPicture));
+        assertEquals("The picture is larger than 10 KB", heavy.getMessage());
+        assertEquals(List.of(), filesIn(dir.resolve(Gallery.PICTURES)), "nothing was written for a refused picture");
+    }
+
+    @Test
+    void aFullGalleryRefusesNewPicturesAndKeepsTheOldOnes() throws IOException {
+        Gallery byCount = Gallery.open(dir.resolve("count"), new Gallery.Limits(2, 1L << 30, 4 << 20, 4096));
+        byCount.save(TestPictures.submission("one", 1));
+        byCount.save(TestPictures.submission("two", 2));
+        GalleryFull full = assertThrows(GalleryFull.class, () -> byCount.save(TestPictures.submission("three", 3)));
+        assertTrue(full.getMessage().startsWith("The lab gallery is full (2 pictures)"), full.getMessage());
+        assertEquals(List.of("two", "one"), titles(byCount.list(0, 10)));
+        assertEquals(2, filesIn(dir.resolve("count").resolve(Gallery.PICTURES)).size());
+
+        long first = TestPictures.png(1).length;
+        Gallery byBytes = Gallery.open(dir.resolve("bytes"), new Gallery.Limits(100, first + 10, 4 << 20, 4096));
+        byBytes.save(TestPictures.submission("one", 1));
+        assertThrows(GalleryFull.class, () -> byBytes.save(TestPictures.submission("two", 2)));
+        assertEquals(1, byBytes.count());
+    }
+
+    @Test
+    void openingSweepsWhatKilledSavesLeftAndNothingElse() throws Exception {
+        Gallery g = Gallery.open(dir);
+        GalleryEntry kept = g.save(TestPictures.submission("kept", 1));
+        GalleryEntry lost = g.save(TestPictures.submission("file deleted by hand", 2));
+        Path pictures = dir.resolve(Gallery.PICTURES);
+        String orphan = "0123456789abcdef0123456789abcdef", temporary = "fedcba9876543210fedcba9876543210";
+        Files.write(pictures.resolve(orphan + ".png"), TestPictures.png(3));   // renamed, but killed before the commit
+        Files.write(pictures.resolve(temporary + ".tmp"), new byte[]{1, 2, 3});   // killed while writing
+        Files.writeString(pictures.resolve("README.txt"), "not the gallery's");
+        Files.delete(pictures.resolve(lost.id() + ".png"));
+
+        Gallery reopened = Gallery.open(dir);
+        assertEquals(new Gallery.Sweep(1, 1, 1), reopened.sweep());
+        assertEquals(Set.of("README.txt", kept.id() + ".png"), Set.copyOf(filesIn(pictures)));
+        assertArrayEquals(TestPictures.png(1), reopened.image(kept.id()).orElseThrow());
+        assertTrue(reopened.image(lost.id()).isEmpty(), "an entry whose file is gone has no picture");
+        assertEquals(2, reopened.count(), "entries are never dropped by the sweep");
+        assertTrue(reopened.image(orphan).isEmpty());
+    }
+
+    @Test
+    void idsThatAreNotOursReachNoFile() throws IOException {
+        Gallery g = Gallery.open(dir);
+        g.save(TestPictures.submission("x", 1));
+        for (String id : Arrays.asList(null, "", "../gallery.db", "..%2Fgallery", "0123456789ABCDEF0123456789ABCDEF",
+                "0123456789abcdef0123456789abcdef/../../x", "0123456789abcdef0123456789abcde"))
+            assertTrue(g.image(id).isEmpty(), String.valueOf(id));
+    }
+
+    @Test
+    void manyThreadsAndTwoOpenGalleriesSaveAtOnceWithoutLosingAny() throws Exception {
+        Gallery a = Gallery.open(dir), b = Gallery.open(dir);   // two handles, as two app instances would have
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<GalleryEntry>> futures = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> (n % 2 == 0 ? a : b).save(TestPictures.submission("t" + n, 1000 + n))));
+        }
+        List<GalleryEntry> saved = new ArrayList<>();
+        for (Future<GalleryEntry> f : futures) saved.add(f.get());
+        pool.shutdown();
+        Set<String> ids = new HashSet<>();
+        for (GalleryEntry e : saved) ids.add(e.id());
+        assertEquals(160, ids.size(), "ids are unique");
+        List<GalleryEntry> listed = a.list(0, 1000);
+        assertEquals(160, listed.size());
+        assertEquals(ids, new HashSet<>(listed.stream().map(GalleryEntry::id).toList()));
+        for (GalleryEntry e : saved) {
+            long seed = Long.parseLong(e.details().substring("seed ".length()));
+            assertArrayEquals(TestPictures.png(seed), b.image(e.id()).orElseThrow(), e.title());
+        }
+        assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep());
+        assertEquals("ok", integrity(dir));
+    }
+
+    @Test
+    void theDatabaseIsInWalModeWithAVersionedSchema() throws Exception {
+        Gallery.open(dir).save(TestPictures.submission("x", 1));
+        try (Connection c = new GalleryDatabase(dir.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
+            assertEquals("wal", single(s, "PRAGMA journal_mode"));
+            assertEquals("2", single(s, "PRAGMA synchronous"), "FULL");
+            assertEquals(String.valueOf(GalleryDatabase.SCHEMA_VERSION), single(s, "PRAGMA user_version"));
+            s.execute("PRAGMA user_version = 99");
+        }
+        GalleryUnavailable newer = assertThrows(GalleryUnavailable.class, () -> Gallery.open(dir));
+        assertTrue(newer.getMessage().contains("newer"), newer.getMessage());
+    }
+
+    @Test
+    void aFolderThatCannotBeUsedIsSaidSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        GalleryUnavailable e = assertThrows(GalleryUnavailable.class, () -> Gallery.open(file));
+        assertTrue(e.getMessage().contains("a-file"), e.getMessage());
+    }
+
+    static String integrity(Path folder) throws Exception {
+        try (Connection c = new GalleryDatabase(folder.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
+            return single(s, "PRAGMA integrity_check");
+        }
+    }
+
+    private static String single(Statement s, String sql) throws Exception {
+        try (ResultSet r = s.executeQuery(sql)) {
+            assertTrue(r.next());
+            String v = r.getString(1);
+            assertNotNull(v);
+            assertFalse(r.next());
+            return v;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package cnnlab.gallery;
+
+import cnnlab.server.Lab;
+import cnnlab.ui.UiQueue;
+import cnnlab.ui.ViewTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gallery page without a browser, and saving from the features page (its link keeps the settings). */
+class GalleryViewTest extends ViewTest {
+    @TempDir
+    Path dir;
+
+    GalleryViewTest() {
+        super(GalleryView.class);
+    }
+
+    private static List<String> cardTitles(GalleryView view) {
+        return _find(view, GalleryCard.class).stream().map(c -> _get(c, H4.class).getText()).toList();
+    }
+
+    @Test
+    void savedPicturesAreCardsNewestFirstWithTitlesAsText() {
+        Gallery gallery = Gallery.open(dir);
+        gallery.save(new Submission("first", "", Kind.FEATURES, "2 pictures of conv2 filters", "features?units=0-1", TestPictures.png(1)));
+        gallery.save(new Submission("<img src=x onerror=alert(1)> & co", "Ana", Kind.STYLE, "tubingen in the style of starry night",
+                "style", TestPictures.png(2)));
+        GalleryView view = new GalleryView(gallery);
+        assertEquals(List.of("<img src=x onerror=alert(1)> & co", "first"), cardTitles(view));
+        GalleryCard newest = _find(view, GalleryCard.class).get(0);
+        assertTrue(_get(newest, H4.class).getElement().getChildren().allMatch(e -> e.isTextNode()), "the title is a text node, not markup");
+        assertEquals("style", _get(newest, Anchor.class, spec -> spec.withText("Deep Style")).getHref());
+        assertTrue(_find(newest, Paragraph.class).stream().anyMatch(p -> p.getText().endsWith(" · by Ana")));
+        assertEquals("<img src=x onerror=alert(1)> & co", _get(newest, Image.class).getAlt().orElseThrow());
+        assertFalse(_get(newest, Image.class).getSrc().isEmpty());
+        assertEquals("Download PNG", _get(newest, Anchor.class, spec -> spec.withClasses("lab-gallery-download")).getText());
+        GalleryCard older = _find(view, GalleryCard.class).get(1);
+        assertEquals("features?units=0-1", _get(older, Anchor.class, spec -> spec.withText("What does it learn?")).getHref());
+        assertEquals("2 pictures", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+        assertTrue(_find(view, Paragraph.class, spec -> spec.withId("gallery-empty")).isEmpty(), "no empty-gallery text (it is hidden)");
+        assertTrue(_find(view, Button.class, spec -> spec.withId("gallery-more")).isEmpty(), "no 'Show more' (it is hidden)");
+    }
+
+    @Test
+    void anEmptyGallerySaysHowToFillIt() {
+        GalleryView view = new GalleryView(Gallery.open(dir));
+        assertTrue(_get(view, Paragraph.class, spec -> spec.withId("gallery-empty")).isVisible());
+        assertTrue(_get(view, Paragraph.class, spec -> spec.withId("gallery-empty")).getText().contains("Save to gallery"));
+        assertEquals("0 pictures", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+        assertTrue(_find(view, GalleryCard.class).isEmpty());
+    }
+
+    @Test
+    void aLongGalleryShowsAPageAtATime() {
+        Gallery gallery = Gallery.open(dir);
+        int n = GalleryView.PAGE + 6;
+        for (int i = 0; i < n; i++) gallery.save(TestPictures.submission("picture " + i, i));
+        GalleryView view = new GalleryView(gallery);
+        assertEquals(GalleryView.PAGE, _find(view, GalleryCard.class).size());
+        assertEquals("picture " + (n - 1), cardTitles(view).get(0));
+        Button more = _get(view, Button.class, spec -> spec.withId("gallery-more"));
+        assertTrue(more.isVisible());
+        _click(more);
+        assertEquals(n, _find(view, GalleryCard.class).size());
+        assertEquals("picture 0", cardTitles(view).get(n - 1));
+        assertFalse(more.isVisible());
+    }
+
+    @Test
+    void theSideNavigationLeadsHere() {
+        SideNavItem item = _find(SideNavItem.class).stream().filter(i -> "Lab gallery".equals(i.getLabel())).findFirst().orElseThrow();
+        assertEquals("gallery", item.getPath());
+    }
+
+    @Test
+    void aVisualisationIsSavedWithALinkToItsSettings() throws Exception {
+        UI.getCurrent().navigate("features", QueryParameters.fromString("units=0-1&steps=3&seed=4242"));
+        Button save = _get(SaveToGallery.class);
+        Span status = _get(Span.class, spec -> spec.withId("status"));
+        UiQueue.await("the visualisation", 60, () -> status.getText().startsWith("Done"));
+        assertTrue(save.isEnabled());
+        _click(save);
+        String title = "Two filters " + UUID.randomUUID();
+        _setValue(_get(TextField.class, spec -> spec.withId("gallery-title")), title);
+        _click(_get(Button.class, spec -> spec.withId("gallery-save")));
+        UiQueue.await("the save", 30, () -> !_find(Span.class, spec -> spec.withId("gallery-saved")).isEmpty());
+        assertTrue(_find(Dialog.class).stream().noneMatch(Dialog::isOpened));
+
+        GalleryEntry e = Lab.current().gallery().list(0, 1).get(0);
+        assertEquals(title, e.title());
+        assertEquals(Kind.FEATURES, e.kind());
+        assertTrue(e.link().startsWith("features?") && e.link().contains("units=0-1") && e.link().contains("seed=4242"), e.link());
+        assertEquals("2 pictures of conv2 filters · step 3 / 3", e.details());
+        byte[] png = Lab.current().gallery().image(e.id()).orElseThrow();
+        assertEquals(e.width(), TestPictures.decode(png).getWidth());
+    }
+}
