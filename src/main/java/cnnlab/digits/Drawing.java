@@ -17,7 +17,11 @@ public record Drawing(int width, int height, float pen, List<float[]> strokes) {
     public static final int MAX_SIDE = 600;
     public static final float MAX_PEN = 60;
     public static final int MAX_STROKES = 200;
-    public static final int MAX_POINTS = 20_000;
+    /**
+     * A drawn digit has a few hundred points (the pad keeps points at least 1 unit apart); rendering costs ~50 us per point
+     * with a wide pen, so 20,000 let one hostile payload hold a job thread for over a second. 5,000 is ample.
+     */
+    public static final int MAX_POINTS = 5_000;
     public static final int MAX_JSON_CHARS = 400_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

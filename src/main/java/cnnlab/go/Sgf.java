@@ -13,12 +13,15 @@ import java.util.Map;
  */
 public final class Sgf {
     public static final int MAX_CHARS = 1_000_000, MAX_MOVES = 1_000;
+    /** Variations nested deeper than this are refused: the reader recurses per level, and 1 MB of "(;" would overflow the stack. */
+    public static final int MAX_DEPTH = 500;
 
     private final String text;
     private int pos;
     private final Map<String, String> header = new LinkedHashMap<>();
     private final List<int[]> black = new ArrayList<>(), white = new ArrayList<>();
     private final List<Move> moves = new ArrayList<>();
+    private int depth;
 
     private Sgf(String text) {
         this.text = text;
@@ -45,6 +48,7 @@ public final class Sgf {
     /** ( node+ tree* ): follows the first child; later children (variations) are skipped. */
     private void tree(boolean mainLine) throws SgfProblem {
         expect('(');
+        if (++depth > MAX_DEPTH) throw problem("variations are nested more than " + MAX_DEPTH + " deep");
         skipSpace();
         if (peek() != ';') throw problem("a game tree must start with a node ';'");
         while (peek() == ';') {
@@ -59,6 +63,7 @@ public final class Sgf {
             skipSpace();
         }
         expect(')');
+        depth--;
     }
 
     private void node(boolean mainLine) throws SgfProblem {

@@ -3,6 +3,7 @@ package cnnlab.server;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,6 +77,15 @@ abstract class JsonServlet extends HttpServlet {
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         JSON.writeValue(resp.getOutputStream(), body);
+    }
+
+    /** Methods HttpServlet does not know (PATCH, PROPFIND, ...) would get its bare 501: a JSON 405 like any other. */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        switch (req.getMethod()) {
+            case "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE" -> super.service(req, resp);
+            default -> notAllowed(req, resp);
+        }
     }
 
     @Override

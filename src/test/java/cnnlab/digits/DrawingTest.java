@@ -51,6 +51,18 @@ class DrawingTest {
     }
 
     @Test
+    void moreThanThePointBudgetIsRefused() {
+        // found by the fuzz suite: 20,000 zig-zag points under a 60-unit pen took seconds to render on a job thread
+        String points = "[" + "10,10,270,270,".repeat(Drawing.MAX_POINTS / 2) + "10,10]";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Drawing.parse("{\"width\":600,\"height\":600,\"pen\":60,\"strokes\":[" + points + "]}"));
+        assertTrue(e.getMessage().contains("too many points"), e.getMessage());
+        String fits = "[" + "10,10,270,270,".repeat(Drawing.MAX_POINTS / 2 - 1) + "10,10]";
+        assertEquals(Drawing.MAX_POINTS - 1, Drawing.parse("{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":[" + fits + "]}")
+                .strokes().get(0).length / 2);
+    }
+
+    @Test
     void aHugePayloadIsRefusedBeforeParsing() {
         String json = "{\"strokes\":[" + "1,".repeat(Drawing.MAX_JSON_CHARS) + "1]}";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Drawing.parse(json));

@@ -73,4 +73,14 @@ class SgfTest {
         }
         assertThrows(SgfProblem.class, () -> Sgf.parse("(;" + "B[aa];".repeat(1001) + ")"));
     }
+
+    @Test
+    void deeplyNestedVariationsAreRefusedNotAStackOverflow() throws Exception {
+        // found by the fuzz suite: 10,000 nested "(;" (20 KB) overflowed the stack of the thread reading the upload
+        String deep = "(;B[aa]" + "(;".repeat(200_000) + ")".repeat(200_001);
+        SgfProblem p = assertThrows(SgfProblem.class, () -> Sgf.parse(deep));
+        assertTrue(p.getMessage().contains("nested"), p.getMessage());
+        String fine = "(;B[aa]" + "(;".repeat(Sgf.MAX_DEPTH - 1) + ")".repeat(Sgf.MAX_DEPTH);
+        assertEquals(1, Sgf.parse(fine).moves().size());
+    }
 }
