@@ -124,6 +124,7 @@ public final class LabServer implements AutoCloseable {
         ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST,
                 jakarta.servlet.DispatcherType.ERROR));
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
+        ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new InitRequestGuard()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         if (rules.users() != null) {
             try {
                 AccessControl.protect(ctx, rules.users());
