@@ -65,6 +65,7 @@ public final class Visualisation {
                 emit(frames);
                 long last = System.nanoTime();
                 while (!ascent.finished() && !job.cancelled()) {
+                    job.stepAside();   // a student's quick reading goes first
                     ascent.advance();
                     if (ascent.step() % filmEvery == 0 || ascent.finished()) record();
                     long now = System.nanoTime();

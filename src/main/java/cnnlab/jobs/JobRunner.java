@@ -15,8 +15,15 @@ import java.util.function.Supplier;
  */
 public final class JobRunner implements AutoCloseable {
     private final ThreadPoolExecutor pool;
+    private final Foreground foreground;
 
     public JobRunner(int threads, int queueCapacity) {
+        this(threads, queueCapacity, new Foreground());
+    }
+
+    /** {@code foreground} counts this runner's jobs from submission to completion (heavy jobs step aside for them). */
+    public JobRunner(int threads, int queueCapacity, Foreground foreground) {
+        this.foreground = foreground;
         AtomicInteger n = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
             Thread t = new Thread(r, "lab-job-" + n.incrementAndGet());
@@ -28,11 +35,14 @@ public final class JobRunner implements AutoCloseable {
 
     /** Runs {@code work} on the pool; the future fails with RejectedExecutionException when the server is full. */
     public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> work) {
+        foreground.begin();
+        CompletableFuture<T> result;
         try {
-            return CompletableFuture.supplyAsync(work, pool).thenCompose(f -> f);
+            result = CompletableFuture.supplyAsync(work, pool).thenCompose(f -> f);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new RejectedExecutionException("the server is busy, try again in a moment"));
+            result = CompletableFuture.failedFuture(new RejectedExecutionException("the server is busy, try again in a moment"));
         }
+        return result.whenComplete((v, x) -> foreground.end());
     }
 
     @Override

@@ -35,6 +35,9 @@ public final class LongJobs implements AutoCloseable {
     private final int capacity;
     private final int perOwner;
     private final Supplier<String> currentOwner;
+    private final Foreground foreground;
+    /** The longest a job waits for quick work before its next step. */
+    static final long STEP_ASIDE_MAX_MS = 100;
     private final ThreadPoolExecutor workers;
     /** Guarded by this: waiting tickets in arrival order, and who is running what. */
     private final List<Ticket> waiting = new ArrayList<>();
@@ -54,6 +57,12 @@ public final class LongJobs implements AutoCloseable {
      * @param currentOwner  names the owner of a job being started (called on the starting thread)
      */
     public LongJobs(int slots, int queueCapacity, int perOwner, Supplier<String> currentOwner) {
+        this(slots, queueCapacity, perOwner, currentOwner, new Foreground());
+    }
+
+    /** @param foreground quick work that these jobs step aside for, between steps ({@link Ticket#stepAside()}) */
+    public LongJobs(int slots, int queueCapacity, int perOwner, Supplier<String> currentOwner, Foreground foreground) {
+        this.foreground = foreground;
         if (slots < 1 || queueCapacity < 1 || perOwner < 1) throw new IllegalArgumentException("slots, capacity and perOwner must be positive");
         this.slots = slots;
         this.capacity = queueCapacity;
@@ -232,6 +241,15 @@ public final class LongJobs implements AutoCloseable {
 
         public boolean cancelled() {
             return cancelled;
+        }
+
+        /** Call between steps: waits (at most 100 ms) while quick work is in flight. */
+        public void stepAside() {
+            try {
+                foreground.stepAside(STEP_ASIDE_MAX_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();   // the server is stopping: close() has cancelled this job
+            }
         }
 
         /** 0 while running (or finished), otherwise the number of jobs that would start before this one, plus one. */

@@ -8,6 +8,7 @@ import cnnlab.style.StyleService;
 import cnnlab.vision.FeatureNetworks;
 import cnnlab.features.FeaturesService;
 import cnnlab.gallery.Gallery;
+import cnnlab.jobs.Foreground;
 import cnnlab.jobs.JobRunner;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.LectureWeights;
@@ -67,8 +68,10 @@ public final class Lab implements AutoCloseable {
         FeatureNetworks networks = FeatureNetworks.load(models, mnist);   // copies too
         // two visualisations (or dreams, or styles) at a time (two cores), up to 64 waiting; finished renders cached up to 64 MB
         // fair across browser sessions; one session may keep at most 4 jobs waiting
-        LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner);
-        current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256), longJobs,
+        // heavy jobs step aside between steps while quick readings are in flight
+        Foreground foreground = new Foreground();
+        LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner, foreground);
+        current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256, foreground), longJobs,
                 new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models), opened);
         return current;
     }
