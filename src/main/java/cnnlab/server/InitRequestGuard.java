@@ -21,7 +21,9 @@ import java.util.Map;
 public final class InitRequestGuard implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse resp && "init".equals(req.getParameter("v-r"))) {
+        // GET only: asking a POST for a parameter would make Jetty parse (and refuse, in HTML) a form body meant for the API
+        if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse resp && "GET".equals(req.getMethod())
+                && req.getQueryString() != null && req.getQueryString().contains("v-r=init") && "init".equals(req.getParameter("v-r"))) {
             String problem = problem(req.getParameter("location"), req.getParameter("query"));
             if (problem != null) {
                 JsonServlet.write(resp, 400, Map.of("error", problem));

@@ -34,4 +34,13 @@ class InitRequestGuardTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode());
     }
+
+    @Test
+    void aPostedFormBodyIsLeftToTheApiItWasSentTo() throws Exception {
+        HttpResponse<String> r = RestApiTest.HTTP.send(HttpRequest.newBuilder(URI.create(RunningLab.url() + "api/speech/classify"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("%s%n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
+    }
 }
