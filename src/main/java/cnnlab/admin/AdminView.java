@@ -101,17 +101,13 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
 
     static String state(LongJobs.Ticket t) {
         Instant started = t.startedAt();
-        if (started != null) return "running for " + since(started);
+        if (started != null) return "running for " + ago(started).replace(" ago", "");
         return "waiting, " + ordinal(t.position()) + " in the queue";
     }
 
     static String ago(Instant t) {
-        return since(t) + " ago";
-    }
-
-    private static String since(Instant t) {
         long s = Math.max(0, Duration.between(t, Instant.now()).toSeconds());
-        return s < 60 ? s + " s" : s < 3600 ? s / 60 + " min" : s / 3600 + " h";
+        return s < 60 ? s + " s ago" : s < 3600 ? s / 60 + " min ago" : s / 3600 + " h ago";
     }
 
     private static String ordinal(int n) {

@@ -18,7 +18,6 @@ import java.util.HexFormat;
  * session is gone (server restarted, idle too long) says so plainly and offers a fresh one.
  */
 public final class LabSessions implements VaadinServiceInitListener {
-    private static final String NAME_ATTRIBUTE = "cnnlab.session-name";
     static final CustomizedSystemMessages MESSAGES = new CustomizedSystemMessages();
 
     static {
@@ -62,20 +61,12 @@ public final class LabSessions implements VaadinServiceInitListener {
      * credential).
      */
     public static String nameOf(VaadinSession session) {   // holds the session's lock
-        String name = (String) session.getAttribute(NAME_ATTRIBUTE);
-        if (name == null) {   // named once: the owner of every job and the page watch's every sweep ask again
-            WrappedSession wrapped = session.getSession();
-            String id = wrapped == null ? Integer.toHexString(System.identityHashCode(session)) : wrapped.getId();
-            Object user = session.getAttribute(PageWatch.USER_ATTRIBUTE);
-            name = (user == null ? "" : user + ", ") + "session " + HexFormat.of().formatHex(sha256(id), 0, 3);
-            session.setAttribute(NAME_ATTRIBUTE, name);
-        }
-        return name;
-    }
-
-    private static byte[] sha256(String s) {
+        WrappedSession wrapped = session.getSession();
+        String id = wrapped == null ? Integer.toHexString(System.identityHashCode(session)) : wrapped.getId();
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            Object user = session.getAttribute(PageWatch.USER_ATTRIBUTE);
+            return (user == null ? "" : user + ", ") + "session " + HexFormat.of().formatHex(hash, 0, 3);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
