@@ -36,6 +36,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph summary = new Paragraph();
     private final Grid<SessionSnapshot> sessions = new Grid<>();
     private final Grid<LongJobs.Ticket> jobs = new Grid<>();
+    /** What the jobs grid shows now: it is only re-filled when this changes, so a Cancel button stays put under the pointer. */
+    private List<String> jobRows = List.of();
     private boolean allowed;
 
     public AdminView() {
@@ -96,14 +98,22 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         summary.setText(String.format("%s · %d running, %d waiting · heap %d MB used of %d MB",
                 live.size() == 1 ? "1 session" : live.size() + " sessions", queue.running(), queue.waiting(), usedMb, maxMb));
         sessions.setItems(live);
-        jobs.setItems(tickets);
+        List<String> rows = tickets.stream().map(t -> System.identityHashCode(t) + " " + state(t)).toList();
+        if (!rows.equals(jobRows)) {
+            jobRows = rows;
+            jobs.setItems(tickets);
+        }
     }
 
+    /** A job's state as it stays until the job moves on (no ticking clock: see {@link #jobRows}). */
     static String state(LongJobs.Ticket t) {
         Instant started = t.startedAt();
-        if (started != null) return "running for " + ago(started).replace(" ago", "");
+        if (started != null) return "running since " + SINCE.format(started);
         return "waiting, " + ordinal(t.position()) + " in the queue";
     }
+
+    private static final java.time.format.DateTimeFormatter SINCE =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     static String ago(Instant t) {
         long s = Math.max(0, Duration.between(t, Instant.now()).toSeconds());

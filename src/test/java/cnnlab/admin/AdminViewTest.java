@@ -40,8 +40,11 @@ class AdminViewTest extends ViewTest {
         int row = -1;
         for (int i = 0; i < _size(jobs); i++) if (_getFormatted(jobs, i, "job").equals("test job")) row = i;
         assertTrue(row >= 0, "the job is listed");
-        assertTrue(_getFormatted(jobs, row, "state").startsWith("running for"), _getFormatted(jobs, row, "state"));
+        assertTrue(_getFormatted(jobs, row, "state").startsWith("running since "), _getFormatted(jobs, row, "state"));
         assertTrue(_get(Paragraph.class, spec -> spec.withId("summary")).getText().contains("running"));
+        var shown = jobs.getDataProvider();
+        view.refresh();   // nothing changed: the rows (and their Cancel buttons) stay as they are
+        assertTrue(shown == jobs.getDataProvider(), "the jobs grid was re-filled although nothing changed");
         _click((Button) _getCellComponent(jobs, row, "cancel"));
         ticket.done().get(10, TimeUnit.SECONDS);
         assertTrue(ticket.cancelled());

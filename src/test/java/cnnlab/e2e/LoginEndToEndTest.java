@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -90,13 +90,21 @@ class LoginEndToEndTest extends BrowserTest {
 
             ann.get(base + "admin");
             logIn(ann, "ann", "ann-password");
-            WebDriverWait wait = new WebDriverWait(ann, Duration.ofSeconds(30));
-            wait.until(d -> !d.findElements(By.id("jobs")).isEmpty() && d.findElement(By.id("jobs")).getText().contains("ben, session"));
-            wait.until(d -> d.findElement(By.id("sessions")).getText().contains("ben"));
+            WebDriverWait wait = new WebDriverWait(ann, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class);   // the grids re-render when the queue changes
+            try {
+                wait.until(d -> d.findElement(By.id("jobs")).getText().contains("ben, session"));
+                wait.until(d -> d.findElement(By.id("sessions")).getText().contains("ben"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the admin page should list ben's job; the server's queue: "
+                        + Lab.current().longJobs().tickets().stream().map(t -> t.what() + " of " + t.owner()).toList()
+                        + "; the page at " + ann.getCurrentUrl() + " says: " + ann.findElement(By.tagName("body")).getText(), e);
+            }
             Screenshots.take(ann, "admin");
-            WebElement cancel = wait.until(d -> d.findElements(By.xpath("//vaadin-grid[@id='jobs']//vaadin-button[contains(., 'Cancel')]"))
-                    .stream().findFirst().orElse(null));
-            cancel.click();
+            wait.until(d -> {
+                d.findElement(By.xpath("//vaadin-grid[@id='jobs']//vaadin-button[contains(., 'Cancel')]")).click();
+                return true;
+            });
             bens.waitUntil("the admin cancelled ben's job", () -> Lab.current().longJobs().running() == 0);
         } finally {
             ben.quit();
