@@ -4,8 +4,10 @@ import { customElement, property, query } from 'lit/decorators.js';
 /**
  * A square pad to draw a digit on with a mouse, a pen or a finger (pointer events).
  * The drawing is kept as strokes (polylines in pad units) so that undo can remove the last one, and it is sent
- * to the server as JSON in a 'drawing-changed' event: during a stroke at most every `throttleMs`, and always
- * when a stroke ends, after undo and after clear. The server renders and preprocesses it.
+ * to the server as JSON in a 'drawing-changed' event: during a stroke at most every `throttleMs` ("live", a preview
+ * the server may skip when busy), and always when a stroke ends, after undo and after clear ("settled": the drawing
+ * at rest, which the server reads first). Each event carries a sequence number that the server echoes on the
+ * verdict it shows (data-drawing), so a page or a test can tell which drawing a verdict is for.
  */
 @customElement('draw-pad')
 export class DrawPad extends LitElement {
@@ -28,6 +30,7 @@ export class DrawPad extends LitElement {
   private strokes: number[][] = [];
   private current: number[] | null = null;
   private lastSent = 0;
+  private seq = 0;
   private pendingTimer: number | undefined;
 
   render() {
@@ -35,6 +38,9 @@ export class DrawPad extends LitElement {
         @pointerdown=${this.down} @pointermove=${this.move} @pointerup=${this.up}
         @pointercancel=${this.up} @lostpointercapture=${this.up}></canvas><div class="guide"></div>`;
   }
+
+  /** Number of drawings sent so far (the last one's sequence number), for tests. */
+  get sent(): number { return this.seq; }
 
   /** Number of strokes, for tests and for the server's undo button state. */
   get strokeCount(): number { return this.strokes.length; }
@@ -73,7 +79,7 @@ export class DrawPad extends LitElement {
   private up(_e: PointerEvent) {
     if (!this.current) return;
     this.current = null;
-    this.send();
+    this.send(true);
   }
 
   /** Removes the last stroke (called from the server's Undo button). */
@@ -81,7 +87,7 @@ export class DrawPad extends LitElement {
     if (this.current) return;
     this.strokes.pop();
     this.redraw();
-    this.send();
+    this.send(true);
   }
 
   /** Removes every stroke (called from the server's Clear button). */
@@ -89,7 +95,7 @@ export class DrawPad extends LitElement {
     this.current = null;
     this.strokes = [];
     this.redraw();
-    this.send();
+    this.send(true);
   }
 
   /** Number of inked canvas pixels, for end-to-end tests. */
@@ -125,17 +131,17 @@ export class DrawPad extends LitElement {
 
   private sendThrottled() {
     const wait = this.lastSent + this.throttleMs - performance.now();
-    if (wait <= 0) { this.send(); return; }
+    if (wait <= 0) { this.send(false); return; }
     if (this.pendingTimer === undefined) {
-      this.pendingTimer = window.setTimeout(() => { this.pendingTimer = undefined; if (this.current) this.send(); }, wait);
+      this.pendingTimer = window.setTimeout(() => { this.pendingTimer = undefined; if (this.current) this.send(false); }, wait);
     }
   }
 
-  private send() {
+  private send(settled: boolean) {
     if (this.pendingTimer !== undefined) { clearTimeout(this.pendingTimer); this.pendingTimer = undefined; }
     this.lastSent = performance.now();
     const drawing = JSON.stringify({ width: this.size, height: this.size, pen: this.pen, strokes: this.strokes });
-    this.dispatchEvent(new CustomEvent('drawing-changed', { detail: { drawing, strokes: this.strokes.length } }));
+    this.dispatchEvent(new CustomEvent('drawing-changed', { detail: { drawing, strokes: this.strokes.length, seq: ++this.seq, settled } }));
   }
 
   firstUpdated() { this.redraw(); }

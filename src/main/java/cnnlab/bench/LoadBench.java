@@ -78,7 +78,6 @@ public final class LoadBench {
         print(out, p + "classify_max_ms", percentile(c, 100));
         out.println(p + "verdicts_wrong=" + s.verdictsWrong.get());
         out.println(p + "classify_busy=" + s.classifyBusy.get());
-        out.println(p + "classify_merged=" + s.classifyMerged.get());
         out.println(p + "viz_runs=" + s.vizRuns.get());
         out.println(p + "viz_done=" + s.vizDone.get());
         out.println(p + "viz_busy=" + s.vizBusy.get());

@@ -1,5 +1,6 @@
 package cnnlab.digits;
 
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.LectureCnn;
 import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
@@ -41,8 +42,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * "Draw a digit": the lecture's CNN reads what you draw, live, and every layer lights up.
  * Thin over {@link DigitClassifier}: the view hands the pad's drawings to the job runner and shows results.
- * At most one reading per page is in flight; newer drawings that arrive meanwhile replace each other, so a fast
- * stroke never builds a queue.
+ * A drawing at rest (pen up) is read at once and goes first in the server's queue; mid-stroke previews are read one at
+ * a time per page, newer ones replacing waiting ones, and are skipped when the server is busy, so a fast stroke never
+ * builds a queue and a crowded class still gets its verdicts quickly.
  */
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "digits", layout = MainLayout.class)
@@ -62,8 +64,14 @@ public class DigitsView extends Div {
     private final Anchor morph = new Anchor("features?layer=output&measure=logit&units=0-9&start=drawing&steps=150&step=0.05&opt=adam",
             "What would make it look like each other digit? →");
 
-    private String pending;   // the newest drawing not yet sent (JSON from the pad)
-    private CompletableFuture<Optional<DigitReading>> inFlight;
+    // Settled drawings (pen up) are read at once, first in line; live ones (mid-stroke) at most one at a time, the
+    // newest waiting one replacing the others, and only when the server has room. Each drawing is numbered on
+    // arrival and a reading is shown only if nothing newer has been shown, so a late preview never hides a verdict.
+    private long arrivals, shown;
+    private DrawPad.Sketch pendingLive;
+    private long pendingLiveNumber;
+    private CompletableFuture<Optional<DigitReading>> liveInFlight;
+    private final java.util.Set<CompletableFuture<?>> inFlight = new java.util.HashSet<>();
     private DigitReading current;
 
     public DigitsView() {
@@ -133,34 +141,60 @@ public class DigitsView extends Div {
         detail.select(layer, index, current == null ? null : current.activations());
     }
 
-    private void onDrawing(String json) {
-        pending = json;
-        if (inFlight == null) readNext();
+    private void onDrawing(DrawPad.Sketch sketch) {
+        long number = ++arrivals;
+        if (sketch.settled()) {
+            pendingLive = null;
+            read(sketch, number);
+        } else {
+            pendingLive = sketch;
+            pendingLiveNumber = number;
+            if (liveInFlight == null) readLive();
+        }
     }
 
-    /** Sends the newest pending drawing to be parsed and read off the UI thread; called on the UI thread. */
-    private void readNext() {
-        String json = pending;
-        pending = null;
+    private void readLive() {
+        DrawPad.Sketch sketch = pendingLive;
+        pendingLive = null;
+        liveInFlight = read(sketch, pendingLiveNumber);
+    }
+
+    /** Parses and reads {@code sketch} off the UI thread, then shows it unless something newer was shown; on the UI thread. */
+    private CompletableFuture<Optional<DigitReading>> read(DrawPad.Sketch sketch, long number) {
         UI ui = UI.getCurrent();
-        inFlight = lab.jobs().submit(() -> lab.digits().read(Drawing.parse(json))).orTimeout(10, TimeUnit.SECONDS);
-        inFlight.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
-            inFlight = null;
-            if (error != null) showFailure(error);
-            else show(reading.orElse(null));
-            if (error != null && isBusy(error) && pending == null) retryLater(ui, json);
-            else if (pending != null) readNext();
-        }));
-    }
-
-    /** The server was full: try the same drawing again shortly, unless the user has drawn something newer. */
-    private void retryLater(UI ui, String json) {
-        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> UiAccess.later(ui, () -> {
-            if (pending == null && inFlight == null && isAttached()) {
-                pending = json;
-                readNext();
+        JobRunner.Urgency urgency = sketch.settled() ? JobRunner.Urgency.NOW : JobRunner.Urgency.LIVE;
+        CompletableFuture<Optional<DigitReading>> f = lab.jobs().submit(urgency, () -> lab.digits().read(Drawing.parse(sketch.json())))
+                .orTimeout(10, TimeUnit.SECONDS);
+        inFlight.add(f);
+        f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
+            inFlight.remove(f);
+            boolean newest = number > shown;
+            if (error == null && newest) {
+                shown = number;
+                show(reading.orElse(null));
+                verdict.getElement().setAttribute("data-drawing", Long.toString(sketch.seq()));
+            } else if (error != null && newest && (sketch.settled() || !isLoad(error))) {
+                showFailure(error);
+                if (sketch.settled() && isBusy(error)) retryLater(ui, sketch, number);
+            }   // a preview the busy server skipped, or anything older than what is shown: dropped
+            if (f == liveInFlight) {
+                liveInFlight = null;
+                if (pendingLive != null) readLive();
             }
         }));
+        return f;
+    }
+
+    /** The server was full: try the same settled drawing again shortly, unless the user has drawn something newer. */
+    private void retryLater(UI ui, DrawPad.Sketch sketch, long number) {
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> UiAccess.later(ui, () -> {
+            if (number == arrivals && isAttached()) read(sketch, number);
+        }));
+    }
+
+    /** The server was too busy for it (refused or timed out): nothing wrong with the drawing. */
+    private static boolean isLoad(Throwable error) {
+        return isBusy(error) || unwrap(error) instanceof TimeoutException;
     }
 
     private static boolean isBusy(Throwable error) {
@@ -221,15 +255,20 @@ public class DigitsView extends Div {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        // drops the result; the work behind it is a few milliseconds and is bounded by the job runner's queue
-        pending = null;
-        if (inFlight != null) inFlight.cancel(false);
-        inFlight = null;
+        // drops the results; work not yet started is skipped, and what runs is a few milliseconds
+        pendingLive = null;
+        new ArrayList<>(inFlight).forEach(f -> f.cancel(false));
+        inFlight.clear();
+        liveInFlight = null;
     }
 
     // --- package-private accessors for browserless tests
     ProbabilityChart chart() {
         return chart;
+    }
+
+    int readingsInFlight() {
+        return inFlight.size();
     }
 
     String verdictText() {

@@ -1,21 +1,37 @@
 package cnnlab.jobs;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The shared pool that does the server's work so that UI threads never compute. Bounded in threads (the
- * machine has few cores and many users) and in queue length: past that, a job is refused with a clear
- * "busy" error instead of queueing without end.
+ * The shared pool that does the server's quick work so that UI threads never compute. Bounded in threads (the
+ * machine has few cores and many users) and in queue length: past that, work is refused with a clear "busy" error
+ * instead of queueing without end. Work that someone waits for ({@link Urgency#NOW}) goes before live previews
+ * ({@link Urgency#LIVE}), and a live preview is refused while two per thread of this runner's jobs are unfinished
+ * (queued, running, or still on their way through the network's batch and the threads that show results): those
+ * later queues are where a busy server spends its time. Under load
+ * the previews thin out, not the answers.
  */
 public final class JobRunner implements AutoCloseable {
+    /** How soon work is wanted. */
+    public enum Urgency {
+        /** Someone waits for the answer: a settled drawing, a sentence, a clip, an API call. */
+        NOW,
+        /** A preview of work in progress (a stroke being drawn): worth doing only when nothing else waits. */
+        LIVE
+    }
+
     private final ThreadPoolExecutor pool;
     private final Foreground foreground;
+    private final int threads, queueCapacity;
+    private final AtomicInteger waiting = new AtomicInteger(), unfinished = new AtomicInteger();
+    private final AtomicLong arrivals = new AtomicLong();
 
     public JobRunner(int threads, int queueCapacity) {
         this(threads, queueCapacity, new Foreground());
@@ -24,8 +40,10 @@ public final class JobRunner implements AutoCloseable {
     /** {@code foreground} counts this runner's jobs from submission to completion (heavy jobs step aside for them). */
     public JobRunner(int threads, int queueCapacity, Foreground foreground) {
         this.foreground = foreground;
+        this.threads = threads;
+        this.queueCapacity = queueCapacity;
         AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lab-job-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -33,20 +51,80 @@ public final class JobRunner implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    /** Runs {@code work} on the pool; the future fails with RejectedExecutionException when the server is full. */
+    /** Runs {@code work} on the pool as {@link Urgency#NOW}; the future fails with RejectedExecutionException when the server is full. */
     public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> work) {
-        foreground.begin();
-        CompletableFuture<T> result;
-        try {
-            result = CompletableFuture.supplyAsync(work, pool).thenCompose(f -> f);
-        } catch (RejectedExecutionException e) {
-            result = CompletableFuture.failedFuture(new RejectedExecutionException("the server is busy, try again in a moment"));
+        return submit(Urgency.NOW, work);
+    }
+
+    /**
+     * Runs {@code work} on the pool, before any waiting work of a lower urgency; the future fails with
+     * RejectedExecutionException when the server is full (for a live preview: when it is busy). Work whose
+     * future was cancelled while it waited is skipped.
+     */
+    public <T> CompletableFuture<T> submit(Urgency urgency, Supplier<CompletableFuture<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (urgency == Urgency.LIVE && unfinished.get() >= 2 * threads) return refused(result, "the server is busy, try again in a moment");
+        if (waiting.incrementAndGet() > queueCapacity + idleThreads()) {
+            waiting.decrementAndGet();
+            return refused(result, "the server is busy, try again in a moment");
         }
-        return result.whenComplete((v, x) -> foreground.end());
+        unfinished.incrementAndGet();
+        foreground.begin();
+        result.whenComplete((v, x) -> {
+            unfinished.decrementAndGet();
+            foreground.end();
+        });
+        try {
+            pool.execute(new Queued(urgency, arrivals.incrementAndGet(), () -> {
+                waiting.decrementAndGet();
+                if (result.isDone()) return;   // cancelled while it waited: its page has gone or moved on
+                try {
+                    work.get().whenComplete((v, x) -> {
+                        if (x != null) result.completeExceptionally(x);
+                        else result.complete(v);
+                    });
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }));
+        } catch (RejectedExecutionException e) {   // shut down
+            waiting.decrementAndGet();
+            result.completeExceptionally(new RejectedExecutionException("the server is shutting down"));
+        }
+        return result;
+    }
+
+    private static <T> CompletableFuture<T> refused(CompletableFuture<T> result, String why) {
+        result.completeExceptionally(new RejectedExecutionException(why));
+        return result;
+    }
+
+    /** Threads that would take work at once (so a live preview on an idle server is never refused). */
+    private int idleThreads() {
+        return Math.max(0, threads - pool.getActiveCount());
+    }
+
+    /** Quick work waiting for a thread. */
+    public int waiting() {
+        return waiting.get();
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
+    }
+
+    /** Queue order: urgency first, then arrival. */
+    private record Queued(Urgency urgency, long arrival, Runnable work) implements Runnable, Comparable<Queued> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Queued o) {
+            int c = urgency.compareTo(o.urgency);
+            return c != 0 ? c : Long.compare(arrival, o.arrival);
+        }
     }
 }

@@ -43,6 +43,15 @@ class DigitsViewTest extends ViewTest {
         _fireDomEvent(_get(DrawPad.class), "drawing-changed", data);
     }
 
+    /** As the pad sends it: numbered, mid-stroke (live) or with the pen up (settled). */
+    static void draw(String json, boolean settled, int seq) {
+        JsonObject data = Json.createObject();
+        data.put("event.detail.drawing", json);
+        data.put("event.detail.settled", settled);
+        data.put("event.detail.seq", seq);
+        _fireDomEvent(_get(DrawPad.class), "drawing-changed", data);
+    }
+
     /** Runs pushed UI updates until the condition holds (results arrive from the inference thread). */
     static void await(BooleanSupplier condition) {
         UiQueue.await("the view", 10, condition);
@@ -127,5 +136,26 @@ class DigitsViewTest extends ViewTest {
         double sum = 0;
         for (int i = 7 * 121; i < 8 * 121; i++) sum += conv2Values[i];
         assertTrue(text.endsWith(String.format(java.util.Locale.ROOT, "%.3f", sum)), text + " vs " + sum);
+    }
+
+    @Test
+    void aLatePreviewNeverHidesTheSettledVerdictAndTheVerdictSaysWhichDrawingItIsFor() {
+        draw(ZERO, false, 1);   // mid-stroke preview, then the pen comes up on a different drawing
+        draw(ONE, true, 2);
+        await(() -> view().readingsInFlight() == 0);
+        assertEquals("It's a 1", view().verdictText());
+        assertEquals("2", _get(com.vaadin.flow.component.html.H3.class, spec -> spec.withId("verdict")).getElement().getAttribute("data-drawing"));
+    }
+
+    @Test
+    void oddPadFieldsAreReadSafely() {
+        JsonObject data = Json.createObject();
+        data.put("event.detail.drawing", Json.create(5));
+        data.put("event.detail.settled", "yes");
+        data.put("event.detail.seq", -3);
+        DrawPad.Sketch sketch = DrawPad.sketch(data);
+        assertEquals(new DrawPad.Sketch("", false, 0), sketch);
+        data.put("event.detail.seq", 1e300);
+        assertEquals(0, DrawPad.sketch(data).seq());
     }
 }

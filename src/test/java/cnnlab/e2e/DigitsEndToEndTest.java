@@ -20,6 +20,11 @@ class DigitsEndToEndTest extends BrowserTest {
         page.drawOne();
         page.waitForVerdict("It's a 1");
         assertEquals(1, page.topClass());
+        // a preview may have said "1" first: wait for the verdict on the drawing as it was at pen-up
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> page.lastSentAndShown()[0] == page.lastSentAndShown()[1]);
+        assertTrue(page.lastSentAndShown()[0] > 1, "the pad sent previews while drawing, then the drawing at pen-up");
+        assertEquals("It's a 1", page.verdict());
         assertTrue(page.inkOnPad() > 1000, "the stroke is drawn on the pad");
         assertTrue(page.litPixels("network-input") > 20, "the 28x28 input is shown");
         for (String layer : new String[]{"layer-conv1", "layer-pool1", "layer-conv2", "layer-pool2", "layer-dense", "layer-output"}) {

@@ -77,6 +77,13 @@ final class DigitsPage {
         return v.isEmpty() ? "" : text(v.get(0));
     }
 
+    /** The number of the pad's last drawing, and the number of the drawing the verdict is for. */
+    long[] lastSentAndShown() {
+        Object r = driver.executeScript("return [document.getElementById('pad').sent, document.getElementById('verdict').getAttribute('data-drawing')]");
+        java.util.List<?> l = (java.util.List<?>) r;
+        return new long[]{((Number) l.get(0)).longValue(), Long.parseLong(String.valueOf(l.get(1)))};
+    }
+
     String verdict() {
         return text(driver.findElement(By.id("verdict")));
     }

@@ -16,8 +16,6 @@ public final class LoadStats {
     public final AtomicLong verdictsWrong = new AtomicLong();
     /** Readings answered "the server is busy" before the real verdict came (the view retries by itself). */
     public final AtomicLong classifyBusy = new AtomicLong();
-    /** Final drawings whose verdict came in the same message as the reading before it (attributed by timeout). */
-    public final AtomicLong classifyMerged = new AtomicLong();
     public final AtomicLong vizRuns = new AtomicLong();
     public final AtomicLong vizDone = new AtomicLong();
     /** Visualisations the server refused with its "busy, try again in a moment" notice. */

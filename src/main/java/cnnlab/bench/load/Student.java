@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while, and goes back to drawing.
  * <p>
  * Classify latency is from the pad's last event of a digit (pen up) to the message that shows that drawing's
- * verdict. The page reads at most one drawing at a time and lets newer drawings replace a waiting one; this class
- * replays that rule on the server's replies (they come in order on the one socket) to know which reading is the
- * last drawing's.
+ * verdict: like the pad, the student numbers its events, and the page marks the verdict with the number of the
+ * drawing it is for (data-drawing).
  */
 final class Student {
     static final String PROMPT = "Draw a digit from 0 to 9 in the box";
@@ -44,22 +41,20 @@ final class Student {
         static final Behaviour STUDENT = new Behaviour(3, 800, 16, 100, 8000);
     }
 
-    /** A drawing the pad sent: when it was dispatched and, once read, when its verdict came. */
+    /** A drawing the pad sent: its number, when it was dispatched and, once read, when its verdict came. */
     private static final class Sent {
+        final long seq;
         final long dispatched = System.nanoTime();
-        final boolean last;
         long answered;
         String verdict;
 
-        Sent(boolean last) {
-            this.last = last;
+        Sent(long seq) {
+            this.seq = seq;
         }
     }
 
-    // the page's reading state, replayed from the server's replies
-    private final Map<JsonNode, Sent> drawingRpcs = new IdentityHashMap<>();
-    private Sent inFlight, pending;
-    private long lastReading;
+    private long seq;
+    private Sent awaited;   // the digit's last drawing, until its verdict shows
     private boolean clearRequested;
     // the features page
     private boolean onFeatures;
@@ -142,19 +137,13 @@ final class Student {
             if (s < shape.length - 1) think(150);
         }
         Sent finalDrawing = last;
+        awaited = finalDrawing;
         long deadline = finalDrawing.dispatched + TIMEOUT;
-        if (!tab.await(() -> finalDrawing.answered != 0, deadline)) {
-            if (lastReading - finalDrawing.dispatched > 0 && inFlight == finalDrawing) {
-                // two readings arrived in one message: the later one was this drawing's
-                stats.classifyMerged.incrementAndGet();
-                if (TRACE) System.err.println("student " + index + " merged:\n  " + String.join("\n  ", traced));
-                finalDrawing.answered = lastReading;
-                finalDrawing.verdict = tab.tree().textById("verdict");
-                inFlight = null;
-            } else {
-                if (!tab.isClosed()) stats.errors.add("no verdict within 15 s");
-                return;
-            }
+        boolean answered = tab.await(() -> finalDrawing.answered != 0, deadline);
+        awaited = null;
+        if (!answered) {
+            if (!tab.isClosed()) stats.errors.add("no verdict within 15 s");
+            return;
         }
         stats.classified((finalDrawing.answered - finalDrawing.dispatched) / 1e6);
         String verdict = finalDrawing.verdict;
@@ -162,7 +151,7 @@ final class Student {
         else if (!verdict.equals("It's a " + LABELS[digit])) stats.verdictsWrong.incrementAndGet();
     }
 
-    private Sent send(int pad, List<List<Integer>> strokes, boolean last) {
+    private Sent send(int pad, List<List<Integer>> strokes, boolean settled) {
         ObjectNode drawing = UiConnection.JSON.createObjectNode();
         drawing.put("width", 280);
         drawing.put("height", 280);
@@ -172,10 +161,12 @@ final class Student {
             var a = array.addArray();
             s.forEach(a::add);
         }
+        Sent sent = new Sent(++seq);
         ObjectNode data = UiConnection.JSON.createObjectNode();
         data.put("event.detail.drawing", drawing.toString());
-        Sent sent = new Sent(last);
-        drawingRpcs.put(tab.event(pad, "drawing-changed", data), sent);   // found again when its reply comes
+        data.put("event.detail.settled", settled);
+        data.put("event.detail.seq", sent.seq);
+        tab.event(pad, "drawing-changed", data);
         return sent;
     }
 
@@ -192,7 +183,7 @@ final class Student {
             if (!tab.isClosed()) stats.errors.add("the server never asked the pad to clear");
             return;
         }
-        send(tab.tree().byId("pad"), List.of(), false);
+        send(tab.tree().byId("pad"), List.of(), true);
         if (!tab.await(() -> PROMPT.equals(tab.tree().textById("verdict")), System.nanoTime() + TIMEOUT) && !tab.isClosed()) {
             stats.errors.add("clear did not bring the prompt back: " + tab.tree().textById("verdict"));
         }
@@ -244,8 +235,6 @@ final class Student {
             if (!tab.isClosed()) stats.errors.add("digits page did not come back");
             return false;
         }
-        inFlight = pending = null;
-        drawingRpcs.clear();
         return true;
     }
 
@@ -253,30 +242,14 @@ final class Student {
 
     private void onMessage(long nanos, JsonNode m, NodeTree.Applied applied, List<JsonNode> answered) {
         NodeTree tree = tab.tree();
-        if (TRACE) trace(nanos, m, applied, answered);
-        for (JsonNode rpc : answered) {
-            Sent s = drawingRpcs.remove(rpc);
-            if (s == null) continue;
-            if (inFlight == null) inFlight = s;   // the page starts reading it
-            else pending = s;                     // the page keeps only the newest waiting drawing
-        }
         if (isReading(tree, applied)) {
-            lastReading = nanos;
-            String verdict = tree.textById("verdict");
-            Sent done = inFlight;
-            if (verdict.equals("Hmm…") && tree.textById("confidence").contains("busy")) {
-                stats.classifyBusy.incrementAndGet();
-                if (pending != null) {   // else the page retries the same drawing by itself
-                    inFlight = pending;
-                    pending = null;
-                }
-            } else {
-                if (done != null) {
-                    done.answered = nanos;
-                    done.verdict = verdict;
-                }
-                inFlight = pending;
-                pending = null;
+            int verdictNode = tree.byId("verdict");
+            String verdict = tree.text(verdictNode);
+            if (verdict.equals("Hmm…") && tree.textById("confidence").contains("busy")) stats.classifyBusy.incrementAndGet();
+            Sent a = awaited;
+            if (a != null && a.answered == 0 && drawingShown(tree, verdictNode) >= a.seq) {
+                a.verdict = verdict;
+                a.answered = nanos;
             }
         }
         if (onFeatures) {
@@ -292,20 +265,13 @@ final class Student {
         if (execute != null && execute.toString().contains("clear")) clearRequested = true;
     }
 
-    private static final boolean TRACE = Boolean.getBoolean("cnnlab.load.trace");
-    private final java.util.ArrayDeque<String> traced = new java.util.ArrayDeque<>();
-
-    private void trace(long nanos, JsonNode m, NodeTree.Applied applied, List<JsonNode> answered) {
-        StringBuilder b = new StringBuilder().append(nanos / 1_000_000 % 100_000).append(" sync=").append(m.path("syncId"))
-                .append(m.has("meta") ? " async" : "").append(" answered=").append(answered.size());
-        for (JsonNode r : answered) {
-            Sent x = drawingRpcs.get(r);
-            b.append(x == null ? " other" : x.last ? " FINAL" : " partial");
+    /** The number of the drawing whose verdict the page shows, or -1. */
+    private static long drawingShown(NodeTree tree, int verdictNode) {
+        try {
+            return Long.parseLong(tree.value(verdictNode, NodeTree.ATTRIBUTES, "data-drawing"));
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        b.append(" reading=").append(isReading(tab.tree(), applied)).append(" inFlight=").append(inFlight == null ? "-" : inFlight.last ? "F" : "p")
-                .append(" pending=").append(pending == null ? "-" : pending.last ? "F" : "p").append(" len=").append(m.toString().length());
-        traced.add(b.toString());
-        if (traced.size() > 30) traced.removeFirst();
     }
 
     /** The message shows a reading: it changed the verdict card or the picture of what the network saw. */
