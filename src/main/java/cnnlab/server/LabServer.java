@@ -1,8 +1,11 @@
 package cnnlab.server;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URL;
+import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -121,10 +125,9 @@ public final class LabServer implements AutoCloseable {
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.setShowStacks(false);
         ctx.setErrorHandler(errors);
-        ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST,
-                jakarta.servlet.DispatcherType.ERROR));
+        filter(ctx, new SecurityHeaders(), "/*", DispatcherType.REQUEST, DispatcherType.ERROR);
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
-        ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new InitRequestGuard()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        filter(ctx, new InitRequestGuard(), "/*", DispatcherType.REQUEST);
         if (rules.users() != null) {
             try {
                 AccessControl.protect(ctx, rules.users());
@@ -132,14 +135,17 @@ public final class LabServer implements AutoCloseable {
                 throw new IllegalArgumentException("cannot read the users file " + rules.users() + ": " + e.getMessage());
             }
         }
-        ctx.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ApiRateLimit(rules.apiPerSecond(), rules.apiBurst())), "/api/*",
-                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        filter(ctx, new ApiRateLimit(rules.apiPerSecond(), rules.apiBurst()), "/api/*", DispatcherType.REQUEST);
         ctx.addServlet(new ServletHolder("health", new HealthServlet(node)), "/health");
         ctx.addServlet(new ServletHolder("digits-api", new DigitsApiServlet()), "/api/digits/*");
         ctx.addServlet(new ServletHolder("speech-api", new SpeechApiServlet()), "/api/speech/*");
         ctx.addServlet(new ServletHolder("text-api", new TextApiServlet()), "/api/text/*");
         ctx.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet()), "/api/*");
         return ctx;
+    }
+
+    private static void filter(WebAppContext ctx, Filter filter, String path, DispatcherType first, DispatcherType... rest) {
+        ctx.addFilter(new FilterHolder(filter), path, EnumSet.of(first, rest));
     }
 
     public void join() throws InterruptedException {

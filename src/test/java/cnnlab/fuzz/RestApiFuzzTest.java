@@ -10,8 +10,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 import java.nio.charset.StandardCharsets;
@@ -28,11 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * proper reading; never a 5xx, never a hang; /health and another client's well-formed request keep working.
  */
 @Tag("fuzz")
-class RestApiFuzzTest {
+class RestApiFuzzTest extends OverHttp {
+    RestApiFuzzTest() {
+        super(20);   // every 20th try another client checks that the server still serves it
+    }
+
     private static final List<String> CONTENT_TYPES = Arrays.asList("application/json", "application/json; charset=utf-16",
             "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "audio/wav", "image/png",
             "application/octet-stream", "*/*", "x/y; z", null);
-    private int tries;
 
     /** One generated request body, with what kind of bad it is (for the statistics and a readable failure). */
     record Body(String kind, String contentType, byte[] bytes) {
@@ -45,23 +46,6 @@ class RestApiFuzzTest {
             String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
             return kind + " [" + contentType + "] " + bytes.length + " bytes: " + text;
         }
-    }
-
-    @BeforeContainer
-    static void start() {
-        LabHttp.base();
-    }
-
-    @AfterProperty
-    void neighbourStillServed() {
-        LabHttp.assertNeighbourServed();
-    }
-
-    /** Every 20th try another client checks that the server still serves it. */
-    private void now(String kind, String outcome) {
-        Statistics.label("kind").collect(kind);
-        Statistics.label("outcome").collect(outcome);
-        if (++tries % 20 == 0) LabHttp.assertNeighbourServed();
     }
 
     // ------------------------------------------------------------------------------------------------ /api/digits
@@ -79,7 +63,7 @@ class RestApiFuzzTest {
         } else {
             outcome = LabHttp.assertClearJsonError(r.status(), r.contentType(), r.body(), body.toString());
         }
-        now(body.kind(), outcome);
+        tally(body.kind(), outcome);
     }
 
     @Provide
@@ -131,7 +115,7 @@ class RestApiFuzzTest {
         } else {
             outcome = LabHttp.assertClearJsonError(r.status(), r.contentType(), r.body(), body.toString());
         }
-        now(body.kind(), outcome);
+        tally(body.kind(), outcome);
     }
 
     @Provide
@@ -165,7 +149,7 @@ class RestApiFuzzTest {
         } else {
             outcome = LabHttp.assertClearJsonError(r.status(), r.contentType(), r.body(), body.toString());
         }
-        now(body.kind(), outcome);
+        tally(body.kind(), outcome);
     }
 
     @Provide
@@ -217,7 +201,7 @@ class RestApiFuzzTest {
         } else {
             outcome = r.status() + " " + (path.startsWith("/health") ? "health" : "read");
         }
-        now(method.matches("GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE") ? method : "other method", outcome);
+        tally(method.matches("GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE") ? method : "other method", outcome);
     }
 
     @Provide
