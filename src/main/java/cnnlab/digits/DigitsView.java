@@ -143,6 +143,7 @@ public class DigitsView extends Div {
 
     private void onDrawing(DrawPad.Sketch sketch) {
         long number = ++arrivals;
+        pad.setPreviewInterval(lab.jobs().welcomesPreviews() ? DrawPad.PREVIEW_MS : DrawPad.BUSY_PREVIEW_MS);
         if (sketch.settled()) {
             pendingLive = null;
             read(sketch, number);

@@ -17,6 +17,9 @@ public class DrawPad extends Component {
     public static final int SIZE = 280;
     /** About a tenth of a digit drawn across most of the pad: MNIST strokes are 2-3 px in a 20 px box. */
     public static final int PEN = 20;
+    /** The pad's preview interval on a quiet server, and on a busy one. */
+    public static final int PREVIEW_MS = 100, BUSY_PREVIEW_MS = 500;
+    private int previewMs = PREVIEW_MS;
     private static final String DRAWING = "event.detail.drawing", SETTLED = "event.detail.settled", SEQ = "event.detail.seq";
 
     /**
@@ -44,6 +47,15 @@ public class DrawPad extends Component {
         return new Sketch(drawing != null && drawing.getType() == JsonType.STRING ? drawing.asString() : "",
                 settled != null && settled.getType() == JsonType.BOOLEAN && settled.asBoolean(),
                 Double.isFinite(n) && n > 0 && n < 1e15 ? (long) n : 0);
+    }
+
+    /**
+     * How often the pad sends a preview during a stroke, in milliseconds (the browser's default is {@link #PREVIEW_MS}).
+     * A busy server asks for fewer: each preview is a message it must handle even when it skips the reading.
+     */
+    public void setPreviewInterval(int ms) {
+        if (ms != previewMs) getElement().setProperty("throttleMs", ms);
+        previewMs = ms;
     }
 
     public void undo() {

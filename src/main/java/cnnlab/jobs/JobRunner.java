@@ -63,7 +63,7 @@ public final class JobRunner implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Urgency urgency, Supplier<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (urgency == Urgency.LIVE && unfinished.get() >= 2 * threads) return refused(result, "the server is busy, try again in a moment");
+        if (urgency == Urgency.LIVE && !welcomesPreviews()) return refused(result, "the server is busy, try again in a moment");
         if (waiting.incrementAndGet() > queueCapacity + idleThreads()) {
             waiting.decrementAndGet();
             return refused(result, "the server is busy, try again in a moment");
@@ -102,6 +102,11 @@ public final class JobRunner implements AutoCloseable {
     /** Threads that would take work at once (so a live preview on an idle server is never refused). */
     private int idleThreads() {
         return Math.max(0, threads - pool.getActiveCount());
+    }
+
+    /** Whether a live preview would be taken now: fewer than two jobs per thread are unfinished. */
+    public boolean welcomesPreviews() {
+        return unfinished.get() < 2 * threads;
     }
 
     /** Quick work waiting for a thread. */

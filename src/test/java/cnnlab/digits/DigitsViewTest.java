@@ -158,4 +158,31 @@ class DigitsViewTest extends ViewTest {
         data.put("event.detail.seq", 1e300);
         assertEquals(0, DrawPad.sketch(data).seq());
     }
+
+    @Test
+    void aBusyServerAsksThePadForFewerPreviewsAndAQuietOneForMoreAgain() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> blockers = new java.util.ArrayList<>();
+        try {
+            while (Lab.current().jobs().welcomesPreviews()) {   // other students' work keeps the runner busy
+                blockers.add(Lab.current().jobs().submit(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return java.util.concurrent.CompletableFuture.completedFuture(0);
+                }));
+            }
+            draw(ONE, false, 1);
+            assertEquals(DrawPad.BUSY_PREVIEW_MS, _get(DrawPad.class).getElement().getProperty("throttleMs", -1));
+        } finally {
+            release.countDown();
+        }
+        for (var b : blockers) b.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        UiQueue.await("the runner to empty", 10, () -> Lab.current().jobs().welcomesPreviews());
+        draw(ONE, true, 2);
+        assertEquals(DrawPad.PREVIEW_MS, _get(DrawPad.class).getElement().getProperty("throttleMs", -1));
+        await(() -> view().readingsInFlight() == 0);
+    }
 }

@@ -126,8 +126,8 @@ final class Student {
                 if (p > 0) think(behaviour.pointMs);
                 stroke.add(points[p]);
                 stroke.add(points[p + 1]);
-                // pointerdown and pointermove: at most one event per throttle interval
-                if (System.nanoTime() - lastSent >= TimeUnit.MILLISECONDS.toNanos(behaviour.throttleMs)) {
+                // pointerdown and pointermove: at most one event per preview interval, which the server may raise
+                if (System.nanoTime() - lastSent >= TimeUnit.MILLISECONDS.toNanos(previewInterval(pad))) {
                     send(pad, strokes, false);
                     lastSent = System.nanoTime();
                 }
@@ -149,6 +149,16 @@ final class Student {
         String verdict = finalDrawing.verdict;
         if (!verdict.startsWith("It's a ")) stats.errors.add("verdict: " + verdict + " / " + tab.tree().textById("confidence"));
         else if (!verdict.equals("It's a " + LABELS[digit])) stats.verdictsWrong.incrementAndGet();
+    }
+
+    /** The pad's preview interval as the server last set it (the pad's own default before that). */
+    private long previewInterval(int pad) {
+        String ms = tab.tree().property(pad, "throttleMs");
+        try {
+            return ms.isEmpty() ? behaviour.throttleMs : Long.parseLong(ms);
+        } catch (NumberFormatException e) {
+            return behaviour.throttleMs;
+        }
     }
 
     private Sent send(int pad, List<List<Integer>> strokes, boolean settled) {
