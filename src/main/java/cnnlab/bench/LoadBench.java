@@ -57,7 +57,7 @@ public final class LoadBench {
                 try {
                     server.close();
                 } catch (Exception e) {
-                    // seen from the fat jar: Jetty's stop reads the jar's zip file system after it was closed
+                    // the figures are printed already; a failed stop must not hide them
                     out.println("server_close_failed=" + e);
                 }
             }

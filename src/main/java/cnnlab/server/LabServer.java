@@ -109,7 +109,9 @@ public final class LabServer implements AutoCloseable {
         URL marker = LabServer.class.getResource("/webapp/ROOT");
         if (marker == null) throw new IllegalStateException("webapp/ROOT missing from the class path");
         String s = marker.toString();
-        ctx.setBaseResource(ctx.getResourceFactory().newResource(s.substring(0, s.length() - "ROOT".length())));
+        // from the server's resource factory, not the context's: the context closes its own (and with it the fat jar's
+        // zip file system) before it puts this base back while stopping
+        ctx.setBaseResource(org.eclipse.jetty.util.resource.ResourceFactory.of(server).newResource(s.substring(0, s.length() - "ROOT".length())));
         ctx.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*\\.jar|.*/classes/.*");
         ctx.setConfigurationDiscovered(true);
         ctx.setThrowUnavailableOnStartupException(true);
