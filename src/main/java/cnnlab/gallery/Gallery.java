@@ -136,6 +136,38 @@ public final class Gallery {
         }
     }
 
+    /**
+     * Removes an entry and its picture (the lab's admin making room, or taking down what does not belong). The row goes
+     * first, in a committed transaction: from then on nobody sees the entry; a kill before the file is deleted leaves
+     * an orphan picture that the next start sweeps.
+     *
+     * @return false if there was no such entry
+     */
+    public boolean remove(String id) {
+        if (!PictureFiles.isId(id)) return false;
+        saving.lock();
+        try (Connection c = database.connect()) {
+            GalleryDatabase.beginImmediate(c);
+            boolean committed = false;
+            try {
+                boolean found = GalleryDatabase.delete(c, id);
+                GalleryDatabase.commit(c);
+                committed = true;
+                if (found) {
+                    pictures.delete(id);
+                    pictures.syncFolder();
+                }
+                return found;
+            } finally {
+                if (!committed) GalleryDatabase.rollbackQuietly(c);
+            }
+        } catch (SQLException | IOException e) {
+            throw new GalleryUnavailable("the gallery could not remove the picture: " + e.getMessage(), e);
+        } finally {
+            saving.unlock();
+        }
+    }
+
     /** A page of entries, newest first. */
     public List<GalleryEntry> list(int offset, int limit) {
         if (offset < 0 || limit < 0) throw new IllegalArgumentException("offset and limit must be >= 0");

@@ -21,6 +21,11 @@ final class GalleryCard extends Div {
             .withZone(ZoneId.systemDefault());
 
     GalleryCard(Gallery gallery, GalleryEntry e) {
+        this(gallery, e, null);
+    }
+
+    /** With {@code onRemove} (for the lab's admins), the card has a Remove button that calls it. */
+    GalleryCard(Gallery gallery, GalleryEntry e, java.util.function.Consumer<GalleryEntry> onRemove) {
         addClassNames("lab-card", "lab-gallery-card");
         getElement().setAttribute("data-id", e.id());
         Image picture = new Image(png(gallery, e, false), e.title());
@@ -39,6 +44,13 @@ final class GalleryCard extends Div {
         Anchor download = new Anchor(png(gallery, e, true), AttachmentType.DOWNLOAD, "Download PNG");
         download.addClassName("lab-gallery-download");
         add(picture, title, meta, source, download);
+        if (onRemove != null) {
+            com.vaadin.flow.component.button.Button remove = new com.vaadin.flow.component.button.Button("Remove", x -> onRemove.accept(e));
+            remove.addClassName("lab-gallery-remove");
+            remove.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY, com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            add(remove);
+        }
     }
 
     private static DownloadHandler png(Gallery gallery, GalleryEntry e, boolean attachment) {

@@ -105,6 +105,14 @@ final class GalleryDatabase {
         }
     }
 
+    /** Deletes an entry; false if there was none. */
+    static boolean delete(Connection c, String id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM picture WHERE id = ?")) {
+            p.setString(1, id);
+            return p.executeUpdate() > 0;
+        }
+    }
+
     /** How many entries and how many bytes of pictures. */
     record Totals(int entries, long bytes) { }
 

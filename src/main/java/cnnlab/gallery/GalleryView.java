@@ -1,6 +1,11 @@
 package cnnlab.gallery;
 
+import cnnlab.admin.AdminAccess;
 import cnnlab.server.Lab;
+import cnnlab.ui.UiAccess;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.server.VaadinRequest;
 import cnnlab.ui.Failure;
 import cnnlab.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
@@ -16,10 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The lab gallery: every picture the students of this lab saved, newest first, as cards with the picture, its
- * title, the page it came from and when; each picture can be downloaded. Shown a page of cards at a time.
+ * title, the page it came from and when; each picture can be downloaded. Shown a page of cards at a time. The lab's
+ * admins (see {@link AdminAccess}) can remove a picture, after confirming.
  */
 @Route(value = "gallery", layout = MainLayout.class)
 @PageTitle("Lab gallery · CNN Lab")
@@ -35,6 +42,7 @@ public class GalleryView extends Div {
     private final Paragraph problem = new Paragraph();
     private final Button more = new Button("Show more", VaadinIcon.ANGLE_DOWN.create(), e -> showMore());
     private int shown;
+    private final boolean admin = AdminAccess.allows(VaadinRequest.getCurrent());
 
     public GalleryView() {
         this(Lab.current().gallery());
@@ -64,7 +72,7 @@ public class GalleryView extends Div {
         try {
             int total = gallery.count();
             List<GalleryEntry> page = gallery.list(shown, PAGE);
-            for (GalleryEntry e : page) cards.add(new GalleryCard(gallery, e));
+            for (GalleryEntry e : page) cards.add(new GalleryCard(gallery, e, admin ? this::confirmRemove : null));
             shown += page.size();
             count.setText(total == 1 ? "1 picture" : total + " pictures");
             empty.setVisible(total == 0);
@@ -75,5 +83,38 @@ public class GalleryView extends Div {
             empty.setVisible(false);
             more.setVisible(false);
         }
+    }
+
+    private void confirmRemove(GalleryEntry e) {
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle("Remove this picture?");
+        confirm.add(new Paragraph("\u201c" + e.title() + "\u201d goes from the lab gallery for everyone. This cannot be undone."));
+        Button cancel = new Button("Cancel", x -> confirm.close());
+        Button remove = new Button("Remove", x -> {
+            confirm.close();
+            remove(e);
+        });
+        remove.setId("gallery-remove-confirm");
+        remove.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.getFooter().add(cancel, remove);
+        confirm.open();   // not added to the view: an opened dialog joins the UI and leaves it when closed
+    }
+
+    /** Off the UI thread (a database write and an fsync), then the card goes. */
+    private void remove(GalleryEntry e) {
+        UI ui = UI.getCurrent();
+        Lab.current().jobs().submit(() -> CompletableFuture.completedFuture(gallery.remove(e.id())))
+                .whenComplete((found, error) -> UiAccess.later(ui, () -> {
+                    if (error != null) {
+                        problem.setText("The picture could not be removed (reference " + Failure.logged(LOG, "removing a gallery picture", Failure.cause(error)) + ").");
+                        problem.setVisible(true);
+                        return;
+                    }
+                    cards.getChildren().filter(c -> e.id().equals(c.getElement().getAttribute("data-id"))).findFirst().ifPresent(cards::remove);
+                    shown = Math.max(0, shown - 1);
+                    int total = gallery.count();
+                    count.setText(total == 1 ? "1 picture" : total + " pictures");
+                    empty.setVisible(total == 0);
+                }));
     }
 }

@@ -169,6 +169,23 @@ class GalleryTest {
     }
 
     @Test
+    void removingTakesTheEntryAndItsPictureAndFreesRoom() throws IOException {
+        Gallery g = Gallery.open(dir, new Gallery.Limits(2, 1L << 30, 4 << 20, 4096));
+        GalleryEntry one = g.save(TestPictures.submission("one", 1));
+        g.save(TestPictures.submission("two", 2));
+        assertThrows(GalleryFull.class, () -> g.save(TestPictures.submission("three", 3)));
+        assertTrue(g.remove(one.id()));
+        assertFalse(g.remove(one.id()), "already gone");
+        assertFalse(g.remove("../gallery.db"));
+        assertTrue(g.entry(one.id()).isEmpty());
+        assertTrue(g.image(one.id()).isEmpty());
+        assertFalse(filesIn(dir.resolve(Gallery.PICTURES)).contains(one.id() + ".png"));
+        g.save(TestPictures.submission("three", 3));   // room again
+        assertEquals(List.of("three", "two"), titles(g.list(0, 10)));
+        assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep(), "nothing left behind");
+    }
+
+    @Test
     void idsThatAreNotOursReachNoFile() throws IOException {
         Gallery g = Gallery.open(dir);
         g.save(TestPictures.submission("x", 1));

@@ -90,6 +90,28 @@ class GalleryViewTest extends ViewTest {
     }
 
     @Test
+    void anAdminRemovesAPictureAfterConfirming() {
+        Gallery gallery = Gallery.open(dir);
+        GalleryEntry gone = gallery.save(TestPictures.submission("does not belong", 1));
+        gallery.save(TestPictures.submission("stays", 2));
+        GalleryView view = new GalleryView(gallery);   // Karibu's request comes from the server machine: an admin's
+        UI.getCurrent().add(view);
+        GalleryCard card = _find(view, GalleryCard.class).stream().filter(c -> gone.id().equals(c.getElement().getAttribute("data-id"))).findFirst().orElseThrow();
+        _click(_get(card, Button.class, spec -> spec.withText("Remove")));
+        Dialog confirm = _get(Dialog.class);
+        assertTrue(confirm.isOpened());
+        _click(_get(confirm, Button.class, spec -> spec.withText("Cancel")));
+        assertEquals(2, gallery.count(), "cancel keeps it");
+        assertTrue(_find(Dialog.class).isEmpty(), "a closed dialog leaves the page");
+        _click(_get(card, Button.class, spec -> spec.withText("Remove")));
+        _click(_get(Button.class, spec -> spec.withId("gallery-remove-confirm")));
+        UiQueue.await("the removal", 10, () -> cardTitles(view).equals(List.of("stays")));
+        assertEquals(1, gallery.count());
+        assertTrue(gallery.entry(gone.id()).isEmpty());
+        assertEquals("1 picture", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+    }
+
+    @Test
     void theSideNavigationLeadsHere() {
         SideNavItem item = _find(SideNavItem.class).stream().filter(i -> "Lab gallery".equals(i.getLabel())).findFirst().orElseThrow();
         assertEquals("gallery", item.getPath());
