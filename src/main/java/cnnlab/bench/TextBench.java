@@ -54,7 +54,7 @@ public final class TextBench {
         }
         Vocabulary vocabulary = Vocabulary.of(batch);
         ComputationGraph net = KimCnn.create(18_000, 128, 1, 1e-3);
-        TextTraining training = new TextTraining(new TextTraining.Settings(1, 50, 1, 1e-3, 128), new PrintStream(PrintStream.nullOutputStream()));
+        TextTraining training = new TextTraining(new TextTraining.Settings(1, 50, 1, 1e-3, 128, false), new PrintStream(PrintStream.nullOutputStream()));
         double step = medianMs(3, 20, () -> training.train(net, batch, vocabulary, null));
         print(out, "train_batch50_ms", step);
         print(out, "train_epoch_mr_s", step * Math.ceil(9596 / 50.0) / 1000);

@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains Kim's CNN on labelled sentences: shuffled mini-batches (Kim: 50), Adam, a fixed number of epochs; accuracy
- * is the share of sentences whose more probable class is their label.
+ * Trains Kim's CNN on labelled sentences: shuffled mini-batches (Kim: 50), Adam, a number of epochs; accuracy is the
+ * share of sentences whose more probable class is their label. With {@code keepBest} the weights of the epoch that did
+ * best on the check sentences are kept (early stopping, as Kim on SST-2's dev set): only for a check set that is not
+ * the one the model is scored on.
  */
 public final class TextTraining {
-    /** Epochs, mini-batch, seed, learning rate, embedding size. */
-    public record Settings(int epochs, int batch, long seed, double learningRate, int dimensions) { }
+    /** Epochs (at most, with {@code keepBest}), mini-batch, seed, learning rate, embedding size, early stopping on the check set. */
+    public record Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest) { }
 
     private final Settings settings;
     private final PrintStream log;
+    private int keptEpoch;
 
     public TextTraining(Settings settings, PrintStream log) {
         this.settings = settings;
@@ -36,6 +39,10 @@ public final class TextTraining {
     public ComputationGraph train(ComputationGraph net, List<Sentence> sentences, Vocabulary vocabulary, List<Sentence> check) {
         Random rng = new Random(settings.seed());
         List<Sentence> order = new ArrayList<>(sentences);
+        boolean checking = check != null && !check.isEmpty();
+        INDArray best = null;
+        double bestAccuracy = -1;
+        int bestEpoch = 0;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long t0 = System.nanoTime();
             Collections.shuffle(order, rng);
@@ -47,11 +54,26 @@ public final class TextTraining {
                 loss += net.score();
                 batches++;
             }
-            String accuracy = check == null || check.isEmpty() ? "" : String.format(java.util.Locale.ROOT, ", accuracy %.4f on %d",
-                    accuracy(net, vocabulary, check), check.size());
+            double a = checking ? accuracy(net, vocabulary, check) : Double.NaN;
+            String accuracy = checking ? String.format(java.util.Locale.ROOT, ", accuracy %.4f on %d", a, check.size()) : "";
             log.printf(java.util.Locale.ROOT, "epoch %d: loss %.4f%s, %.0f s%n", epoch, loss / batches, accuracy, (System.nanoTime() - t0) / 1e9);
+            if (settings.keepBest() && checking && a > bestAccuracy) {
+                bestAccuracy = a;
+                bestEpoch = epoch;
+                best = net.params().dup();
+            }
+        }
+        keptEpoch = best != null ? bestEpoch : settings.epochs();
+        if (best != null) {
+            net.setParams(best);
+            log.printf(java.util.Locale.ROOT, "kept epoch %d (accuracy %.4f on the %d check sentences)%n", bestEpoch, bestAccuracy, check.size());
         }
         return net;
+    }
+
+    /** The epoch whose weights the last {@link #train} returned. */
+    public int keptEpoch() {
+        return keptEpoch;
     }
 
     static MultiDataSet batch(List<Sentence> sentences, Vocabulary vocabulary) {

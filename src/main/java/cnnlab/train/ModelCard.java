@@ -104,7 +104,8 @@ final class ModelCard {
 
     /** {@code evaluation}: how the figure was measured, e.g. "10-fold cross-validation, mean 0.7612 (sd 0.0123)". */
     static String text(cnnlab.text.SentimentModel model, cnnlab.text.TextTraining.Settings s, long params, int vocabulary, int trainSize,
-                       java.util.List<java.nio.file.Path> corpus, String evaluation, double seconds, String command, LocalDate date) {
+                       java.util.List<java.nio.file.Path> corpus, String evaluation, double seconds, String command, LocalDate date,
+                       int extraMr, int keptEpoch) {
         String id = "text-" + model.id();
         boolean word2vec = model.embeddings() == cnnlab.text.SentimentModel.Embeddings.WORD2VEC;
         String dataset = model.dataset() == cnnlab.text.SentimentModel.Dataset.MR
@@ -130,15 +131,19 @@ final class ModelCard {
 
                 | | |
                 |---|---|
-                | data | %s; %,d training sentences; tokenised as Kim's `clean_str` (letters and digits of any script kept) |
+                | data | %s; %,d training sentences%s; tokenised as Kim's `clean_str` (letters and digits of any script kept) |
                 | command | `%s` |
                 | seed | %d |
-                | epochs | %d, mini-batch %d, Adam %.0e |
+                | epochs | %s, mini-batch %d, Adam %.0e |
                 | **accuracy** | **%s** |
                 | training time | %.0f s on this machine (2 cores, one BLAS thread)%s |
                 | trained | %s |
                 """, id, word2vec ? "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)" : "embeddings learned from scratch (CNN-rand)",
-                s.dimensions(), vocabulary - 2, embeddings, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize, command,
-                s.seed(), s.epochs(), s.batch(), s.learningRate(), evaluation, seconds, word2vec ? ", word2vec included" : "", date);
+                s.dimensions(), vocabulary - 2, embeddings, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize,
+                extraMr == 0 ? "" : String.format(Locale.ROOT, " + %,d MR sentences (../shared/data/rt-polarity, labelled by their review) that "
+                        + "share no %d-word run with an SST-2 dev or test sentence (SST re-annotates MR's sentences; Kim used SST's phrase "
+                        + "labels instead, which we do not have)", extraMr, cnnlab.text.HeldOutOverlap.OVERLAP),
+                command, s.seed(), s.keepBest() ? String.format(Locale.ROOT, "%d kept of at most %d (the epoch with the best dev accuracy, "
+                        + "as Kim's early stopping)", keptEpoch, s.epochs()) : String.valueOf(s.epochs()), s.batch(), s.learningRate(), evaluation, seconds, word2vec ? ", word2vec included" : "", date);
     }
 }

@@ -49,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
         PolicyNet go = PolicyNet.byId(model);
         if (go != null) return trainGo(go);
         cnnlab.text.SentimentModel text = cnnlab.text.SentimentModel.byCommandName(model);
-        if (text != null) return TrainText.run(text, data, corpus, out, epochs, seed, batch, folds);
+        if (text != null) return TrainText.run(text, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate);
         if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
             System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, text-mr-w2v, text-sst2-w2v, mobilenet)");
@@ -104,6 +104,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", split = ",", description = "text-*-w2v: dataset folders whose sentences (labels unused) word2vec reads "
             + "(default: the --data folder and its siblings rt-polarity and sst2)")
     java.util.List<Path> corpus;
+
+    @Option(names = "--extra-mr", description = "text-sst2*: also train on the sentences of this MR folder (rt-polarity) that share no "
+            + "5-word run with an SST-2 dev or test sentence (labelled by their review; Kim used SST's phrase labels instead)")
+    Path extraMr;
+
+    @Option(names = "--dimensions", description = "text-*: word embedding size (default: 128; Kim: 300)")
+    Integer dimensions;
+
+    @Option(names = "--learning-rate", description = "text-*: Adam's learning rate (default: 1e-3)")
+    Double learningRate;
 
     @Option(names = "--positions", description = "go: training positions per epoch (default: all, ~500,000)")
     Integer positions;

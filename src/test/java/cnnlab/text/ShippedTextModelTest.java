@@ -24,8 +24,9 @@ class ShippedTextModelTest {
         assertEquals(456, slice.size());
         TextModel model = TextModel.load(ShippedModel.MODELS.resolve(m.file()));
         double accuracy = TextTraining.accuracy(model.net(), model.vocabulary(), slice);
-        // the model cards report the full test set; this slice is a quarter of it
-        assertTrue(accuracy >= 0.76, m.id() + ": accuracy on the slice " + accuracy);
+        System.out.printf("%s: accuracy on the 456-sentence slice %.4f%n", m.id(), accuracy);
+        // the model cards report the full test set (80.6% and 82.3%); this slice is a quarter of it (80.7% and 81.6%)
+        assertTrue(accuracy >= 0.78, m.id() + ": accuracy on the slice " + accuracy);
     }
 
     @Test
