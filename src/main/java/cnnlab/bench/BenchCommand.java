@@ -35,6 +35,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "bench load: seconds each round plays (default: ${DEFAULT-VALUE})", defaultValue = "30")
     int seconds;
 
+    @Option(names = "--draw-only", description = "bench load: students only draw, never start visualisations (to tell the readings' cost from the rest)")
+    boolean drawOnly;
+
     @Option(names = "--url", description = "bench load: a running server to load (default: start one in this JVM on a free port)")
     URI url;
 
@@ -53,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
             case "go" -> new GoBench(folder).run(System.out);
             case "text" -> new TextBench(folder).run(System.out);
             case "style" -> new StyleBench(folder).run(System.out);
-            case "load" -> new LoadBench(folder, sessions, seconds, url).run(System.out);
+            case "load" -> new LoadBench(folder, sessions, seconds, url, drawOnly).run(System.out);
             default -> {
                 System.err.println("unknown topic '" + topic + "' (available: digits, features, train, speech, style, go, text, torch, load)");
                 return 2;

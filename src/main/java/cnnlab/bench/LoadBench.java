@@ -29,7 +29,10 @@ public final class LoadBench {
     private final int seconds;
     private final URI url;
 
-    public LoadBench(Path models, List<Integer> sessions, int seconds, URI url) {
+    private final boolean drawOnly;
+
+    public LoadBench(Path models, List<Integer> sessions, int seconds, URI url, boolean drawOnly) {
+        this.drawOnly = drawOnly;
         this.models = models;
         this.sessions = sessions;
         this.seconds = seconds;
@@ -45,9 +48,10 @@ public final class LoadBench {
         }
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            LoadRun load = new LoadRun(http, base, server != null);
+            LoadRun load = drawOnly ? LoadRun.drawingOnly(http, base, server != null) : new LoadRun(http, base, server != null);
             out.println("server=" + (server != null ? "in this JVM (" + base + ")" : base));
             out.println("seconds=" + seconds);
+            out.println("students=" + (drawOnly ? "draw only" : "draw and watch visualisations"));
             // a short round first, not reported: class loading and JIT of a fresh server
             LoadRun.Result warm = load.run(2, Math.min(seconds, 8));
             out.println("warmup_errors=" + warm.stats().errors.total());

@@ -38,6 +38,11 @@ public final class LoadRun {
         this(http, base, serverInThisJvm, Student.Behaviour.STUDENT);
     }
 
+    /** Students who only draw (no visualisations). */
+    public static LoadRun drawingOnly(HttpClient http, URI base, boolean serverInThisJvm) {
+        return new LoadRun(http, base, serverInThisJvm, Student.Behaviour.DRAWING_ONLY);
+    }
+
     LoadRun(HttpClient http, URI base, boolean serverInThisJvm, Student.Behaviour behaviour) {
         this.http = http;
         this.base = base;

@@ -39,6 +39,8 @@ final class Student {
     /** Pacing of the script, in milliseconds. */
     record Behaviour(int digitsPerVisit, int thinkMs, int pointMs, int throttleMs, int watchMs) {
         static final Behaviour STUDENT = new Behaviour(3, 800, 16, 100, 8000);
+        /** Draws only, never visits the features page: separates the readings' cost from the rest of a class's load. */
+        static final Behaviour DRAWING_ONLY = new Behaviour(3, 800, 16, 100, 0);
     }
 
     /** A drawing the pad sent: its number, when it was dispatched and, once read, when its verdict came. */
@@ -101,6 +103,7 @@ final class Student {
                 think(behaviour.thinkMs / 2);
             }
             if (System.nanoTime() >= deadline || tab.isClosed()) break;
+            if (behaviour.watchMs <= 0) continue;
             watchVisualisation();
             if (!backToDigits()) break;
         }
