@@ -37,7 +37,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<SessionSnapshot> sessions = new Grid<>();
     private final Grid<LongJobs.Ticket> jobs = new Grid<>();
     /** What the jobs grid shows now: it is only re-filled when this changes, so a Cancel button stays put under the pointer. */
-    private List<String> jobRows = List.of();
+    private List<List<Object>> jobRows = List.of();
     private boolean allowed;
 
     public AdminView() {
@@ -98,7 +98,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         summary.setText(String.format("%s · %d running, %d waiting · heap %d MB used of %d MB",
                 live.size() == 1 ? "1 session" : live.size() + " sessions", queue.running(), queue.waiting(), usedMb, maxMb));
         sessions.setItems(live);
-        List<String> rows = tickets.stream().map(t -> System.identityHashCode(t) + " " + state(t)).toList();
+        List<List<Object>> rows = tickets.stream().map(t -> List.<Object>of(t, state(t))).toList();   // a ticket equals only itself
         if (!rows.equals(jobRows)) {
             jobRows = rows;
             jobs.setItems(tickets);

@@ -68,8 +68,8 @@ public class DigitsView extends Div {
     // newest waiting one replacing the others, and only when the server has room. Each drawing is numbered on
     // arrival and a reading is shown only if nothing newer has been shown, so a late preview never hides a verdict.
     private long arrivals, shown;
-    private DrawPad.Sketch pendingLive;
-    private long pendingLiveNumber;
+    private record Numbered(DrawPad.Sketch sketch, long number) { }
+    private Numbered pendingLive;
     private CompletableFuture<Optional<DigitReading>> liveInFlight;
     private final java.util.Set<CompletableFuture<?>> inFlight = new java.util.HashSet<>();
     private DigitReading current;
@@ -148,16 +148,15 @@ public class DigitsView extends Div {
             pendingLive = null;
             read(sketch, number);
         } else {
-            pendingLive = sketch;
-            pendingLiveNumber = number;
+            pendingLive = new Numbered(sketch, number);
             if (liveInFlight == null) readLive();
         }
     }
 
     private void readLive() {
-        DrawPad.Sketch sketch = pendingLive;
+        Numbered next = pendingLive;
         pendingLive = null;
-        liveInFlight = read(sketch, pendingLiveNumber);
+        liveInFlight = read(next.sketch(), next.number());
     }
 
     /** Parses and reads {@code sketch} off the UI thread, then shows it unless something newer was shown; on the UI thread. */

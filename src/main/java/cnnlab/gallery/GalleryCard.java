@@ -1,5 +1,7 @@
 package cnnlab.gallery;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** One saved picture: the image, its title (as text, never HTML), where and when it was made, by whom, a download. */
 final class GalleryCard extends Div {
@@ -25,7 +28,7 @@ final class GalleryCard extends Div {
     }
 
     /** With {@code onRemove} (for the lab's admins), the card has a Remove button that calls it. */
-    GalleryCard(Gallery gallery, GalleryEntry e, java.util.function.Consumer<GalleryEntry> onRemove) {
+    GalleryCard(Gallery gallery, GalleryEntry e, Consumer<GalleryEntry> onRemove) {
         addClassNames("lab-card", "lab-gallery-card");
         getElement().setAttribute("data-id", e.id());
         Image picture = new Image(png(gallery, e, false), e.title());
@@ -45,10 +48,9 @@ final class GalleryCard extends Div {
         download.addClassName("lab-gallery-download");
         add(picture, title, meta, source, download);
         if (onRemove != null) {
-            com.vaadin.flow.component.button.Button remove = new com.vaadin.flow.component.button.Button("Remove", x -> onRemove.accept(e));
+            Button remove = new Button("Remove", x -> onRemove.accept(e));
             remove.addClassName("lab-gallery-remove");
-            remove.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
-                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY, com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             add(remove);
         }
     }

@@ -2,12 +2,11 @@ package cnnlab.gallery;
 
 import cnnlab.admin.AdminAccess;
 import cnnlab.server.Lab;
+import cnnlab.ui.Failure;
+import cnnlab.ui.MainLayout;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.server.VaadinRequest;
-import cnnlab.ui.Failure;
-import cnnlab.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +74,7 @@ public class GalleryView extends Div {
             List<GalleryEntry> page = gallery.list(shown, PAGE);
             for (GalleryEntry e : page) cards.add(new GalleryCard(gallery, e, admin ? this::confirmRemove : null));
             shown += page.size();
-            count.setText(total == 1 ? "1 picture" : total + " pictures");
-            empty.setVisible(total == 0);
-            more.setVisible(shown < total);
+            showCount(total);
         } catch (GalleryUnavailable e) {
             problem.setText("The gallery cannot be read just now (reference " + Failure.logged(LOG, "reading the gallery", e) + ").");
             problem.setVisible(true);
@@ -103,8 +101,11 @@ public class GalleryView extends Div {
     /** Off the UI thread (a database write and an fsync), then the card goes. */
     private void remove(GalleryEntry e) {
         UI ui = UI.getCurrent();
-        Lab.current().jobs().submit(() -> CompletableFuture.completedFuture(gallery.remove(e.id())))
-                .whenComplete((found, error) -> UiAccess.later(ui, () -> {
+        Lab.current().jobs().submit(() -> {
+                    gallery.remove(e.id());
+                    return CompletableFuture.completedFuture(gallery.count());
+                })
+                .whenComplete((total, error) -> UiAccess.later(ui, () -> {
                     if (error != null) {
                         problem.setText("The picture could not be removed (reference " + Failure.logged(LOG, "removing a gallery picture", Failure.cause(error)) + ").");
                         problem.setVisible(true);
@@ -112,9 +113,13 @@ public class GalleryView extends Div {
                     }
                     cards.getChildren().filter(c -> e.id().equals(c.getElement().getAttribute("data-id"))).findFirst().ifPresent(cards::remove);
                     shown = Math.max(0, shown - 1);
-                    int total = gallery.count();
-                    count.setText(total == 1 ? "1 picture" : total + " pictures");
-                    empty.setVisible(total == 0);
+                    showCount(total);
                 }));
+    }
+
+    private void showCount(int total) {
+        count.setText(total == 1 ? "1 picture" : total + " pictures");
+        empty.setVisible(total == 0);
+        more.setVisible(shown < total);
     }
 }
