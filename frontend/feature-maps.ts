@@ -23,10 +23,17 @@ function colour(palette: Palette, v: number): number[] {
   return lerpStops(INFERNO, t);
 }
 
+/** The server's bytes: base64 of zlib-deflated data (FeatureMapGrid.deflate). */
+async function inflate(base64: string): Promise<Uint8Array> {
+  const packed = Uint8Array.from(atob(base64), ch => ch.charCodeAt(0));
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /**
  * A grid of small pictures (feature maps, filters, an input image) drawn from quantised bytes sent by the server
- * (base64, one byte per value, maps one after another, each row-major). Hovering shows a map's label, clicking one
- * fires 'map-click' with its index.
+ * (deflated, base64; one byte per value, maps one after another, each row-major). Hovering shows a map's label,
+ * clicking one fires 'map-click' with its index.
  */
 @customElement('feature-maps')
 export class FeatureMaps extends LitElement {
@@ -47,16 +54,39 @@ export class FeatureMaps extends LitElement {
   @property({ type: String }) palette: Palette = 'inferno';
   /** One tooltip per map, separated by line breaks. */
   @property({ type: String }) labels = '';
+  /** Or labels made from a template ({i} the map's index, {v} its value) and one number per map, space-separated. */
+  @property({ type: String }) labelTemplate = '';
+  @property({ type: String }) labelValues = '';
+  @property({ type: Number }) labelDecimals = 2;
   @property({ type: Number }) selected = -1;
   /** Optional short text drawn under each map, separated by line breaks (e.g. a value that changes live). */
   @property({ type: String }) captions = '';
   @query('canvas') private canvas!: HTMLCanvasElement;
+  /** The decoded pictures; replaced only when a newer 'data' has been inflated, so a repaint never flickers. */
+  private bytes = new Uint8Array(0);
+  private decoding = 0;
 
   render() {
     return html`<canvas part="canvas" @click=${this.onMapClick} @mousemove=${this.onHover}></canvas>`;
   }
 
-  protected updated(_: PropertyValues) { this.paint(); }
+  protected updated(changed: PropertyValues) {
+    if (changed.has('data')) this.decode(); else this.paint();
+  }
+
+  private async decode() {
+    const ticket = ++this.decoding;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.data ? await inflate(this.data) : new Uint8Array(0);
+    } catch (e) {
+      console.warn('feature-maps: unreadable picture data', e);
+      return;
+    }
+    if (ticket !== this.decoding) return;   // a newer picture arrived while this one was inflating
+    this.bytes = bytes;
+    this.paint();
+  }
 
   private geometry() {
     const cols = Math.max(1, Math.min(this.columns, this.maps || 1));
@@ -74,8 +104,8 @@ export class FeatureMaps extends LitElement {
     if (c.height !== g.height) c.height = g.height;
     const ctx = c.getContext('2d')!;
     ctx.clearRect(0, 0, c.width, c.height);
-    if (!this.data || this.maps === 0) return;
-    const bytes = Uint8Array.from(atob(this.data), ch => ch.charCodeAt(0));
+    const bytes = this.bytes;
+    if (bytes.length === 0 || this.maps === 0) return;
     const area = this.mapWidth * this.mapHeight;
     const tile = document.createElement('canvas');
     tile.width = this.mapWidth;
@@ -118,9 +148,17 @@ export class FeatureMaps extends LitElement {
   }
 
   private onHover(e: MouseEvent) {
-    const i = this.indexAt(e);
+    this.canvas.title = this.labelAt(this.indexAt(e));
+  }
+
+  private labelAt(i: number): string {
+    if (i < 0) return '';
+    if (this.labelTemplate) {
+      const v = Number(this.labelValues ? this.labelValues.split(' ')[i] : NaN);
+      return Number.isFinite(v) ? this.labelTemplate.replaceAll('{i}', String(i)).replaceAll('{v}', v.toFixed(this.labelDecimals)) : '';
+    }
     const labels = this.labels ? this.labels.split('\n') : [];
-    this.canvas.title = i >= 0 && labels[i] ? labels[i] : '';
+    return labels[i] ?? '';
   }
 
   private onMapClick(e: MouseEvent) {

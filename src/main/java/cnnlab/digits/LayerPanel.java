@@ -7,9 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /** One layer of the lecture CNN as pictures: its feature maps (or neurons), lit up by the current drawing. */
@@ -26,6 +23,7 @@ class LayerPanel extends Div {
         grid = new FeatureMapGrid(shape.maps(), shape.height(), shape.width(), columns, cell, FeatureMapGrid.Palette.INFERNO);
         String size = shape.height() > 1 ? String.format(" · %d maps of %dx%d", shape.maps(), shape.height(), shape.width())
                 : String.format(" · %d neurons", shape.maps());
+        grid.setLabelTemplate(labelTemplate(), decimals());
         Paragraph caption = new Paragraph(shape.description() + size);
         caption.addClassName("lab-caption");
         add(new H4(shape.name()), caption, grid);
@@ -36,18 +34,19 @@ class LayerPanel extends Div {
         float max = 0;
         for (float v : values) max = Math.max(max, v);
         grid.show(values, max);   // one scale per layer: a dark map is a filter that did not fire
-        List<String> labels = new ArrayList<>(shape.maps());
-        for (int k = 0; k < shape.maps(); k++) labels.add(label(a, k));
-        grid.setLabels(labels);
+        double[] tooltips = new double[shape.maps()];
+        for (int k = 0; k < tooltips.length; k++) tooltips[k] = shape.height() == 1 ? values[k] : a.totalActivation(layer, k);
+        grid.setLabelValues(tooltips, decimals());
     }
 
-    private String label(LayerActivations a, int k) {
-        if (shape.height() == 1) {
-            float v = a.layer(layer)[k];
-            return "output".equals(shape.name()) ? String.format(Locale.ROOT, "class %d: p = %.4f", k, v)
-                    : String.format(Locale.ROOT, "neuron %d: a = %.3f", k, v);
-        }
-        return String.format(Locale.ROOT, "%s map %d (filter %d): a = sum of a_ij = %.2f", shape.name(), k, k, a.totalActivation(layer, k));
+    /** Each map's tooltip: which filter made it and how strongly it fired (the lecture's a^k = sum of a^k_ij). */
+    private String labelTemplate() {
+        if (shape.height() > 1) return shape.name() + " map {i} (filter {i}): a = sum of a_ij = {v}";
+        return "output".equals(shape.name()) ? "class {i}: p = {v}" : "neuron {i}: a = {v}";
+    }
+
+    private int decimals() {
+        return shape.height() > 1 ? 2 : "output".equals(shape.name()) ? 4 : 3;
     }
 
     void clear() {

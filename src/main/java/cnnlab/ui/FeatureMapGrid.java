@@ -5,13 +5,17 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.zip.Deflater;
 
 /**
  * Java side of {@code frontend/feature-maps.ts}: a grid of small pictures (feature maps, neurons, filter weights).
- * Values are quantised to one byte each on the server, so a whole layer travels as one short base64 string.
+ * Values are quantised to one byte each on the server and deflated (ReLU maps are mostly zeros: a reading of the
+ * digits page shrinks about 3x), so a whole layer travels as one short base64 string. Size matters here: Vaadin
+ * copies every property string through several JSON passes, and a busy page sends one picture per reading.
  */
 @Tag("feature-maps")
 @JsModule("./feature-maps.ts")
@@ -56,6 +60,7 @@ public class FeatureMapGrid extends Component {
         shown = new float[0];
         getElement().setProperty("data", "");
         setLabels(List.of());
+        getElement().setProperty("labelValues", "");
     }
 
     /** Values currently shown (what the user sees, before quantisation); empty when cleared. */
@@ -71,6 +76,27 @@ public class FeatureMapGrid extends Component {
     public void setLabels(List<String> labels) {
         // one string, split on the client: labels never contain line breaks
         getElement().setProperty("labels", String.join("\n", labels));
+    }
+
+    /**
+     * Tooltips that differ only by a number per map, for pictures that change many times a second: the template
+     * travels once, each update only the numbers. In {@code template}, {@code {i}} is the map's index and {@code {v}}
+     * its value, shown with {@code decimals} decimals.
+     */
+    public void setLabelTemplate(String template, int decimals) {
+        getElement().setProperty("labelTemplate", template);
+        getElement().setProperty("labelDecimals", decimals);
+    }
+
+    /** The numbers for {@link #setLabelTemplate}, one per map. */
+    public void setLabelValues(double[] values, int decimals) {
+        double scale = Math.pow(10, decimals);
+        StringBuilder b = new StringBuilder(values.length * 6);
+        for (double v : values) {
+            if (b.length() > 0) b.append(' ');
+            b.append(Math.round(v * scale) / scale);   // the browser formats it (toFixed): no String.format per map here
+        }
+        getElement().setProperty("labelValues", b.toString());
     }
 
     /** Short text drawn under each map (values that change while you watch); an empty list removes them. */
@@ -95,6 +121,24 @@ public class FeatureMapGrid extends Component {
 
     private void send(float[] values, byte[] q) {
         shown = values.clone();
-        getElement().setProperty("data", Base64.getEncoder().encodeToString(q));
+        getElement().setProperty("data", Base64.getEncoder().encodeToString(deflate(q)));
+    }
+
+    /** zlib format, as the browser's {@code DecompressionStream("deflate")} reads it; fastest level (the maps are small). */
+    static byte[] deflate(byte[] bytes) {
+        Deflater d = new Deflater(Deflater.BEST_SPEED);
+        try {
+            d.setInput(bytes);
+            d.finish();
+            byte[] out = new byte[bytes.length + bytes.length / 1000 + 64];   // deflate's worst case fits
+            int n = 0;
+            while (!d.finished()) {
+                if (n == out.length) out = Arrays.copyOf(out, 2 * out.length);
+                n += d.deflate(out, n, out.length - n);
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            d.end();
+        }
     }
 }

@@ -34,6 +34,12 @@ class DigitsEndToEndTest extends BrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> page.filterActivation().startsWith("a^0 = sum"));
         assertTrue(page.litPixels("filter-weights") > 0, "the filter's weights are drawn");
+        // the hovered map's tooltip is built in the browser from a template and the server's numbers: same value
+        java.util.regex.Matcher tip = java.util.regex.Pattern.compile("conv2 map 0 \\(filter 0\\): a = sum of a_ij = (\\d+\\.\\d\\d)")
+                .matcher(page.mapTooltip("layer-conv2"));
+        assertTrue(tip.matches(), "tooltip: " + page.mapTooltip("layer-conv2"));
+        double panel = Double.parseDouble(page.filterActivation().replaceAll(".*= ", ""));
+        assertEquals(panel, Double.parseDouble(tip.group(1)), 0.006, "tooltip and filter panel show the same a^0");
         page.screenshot("digits-one");
 
         page.clear();

@@ -141,6 +141,12 @@ final class DigitsPage {
                 .click().perform();
     }
 
+    /** The tooltip the browser shows for the map under the mouse in a layer's grid. */
+    String mapTooltip(String layerId) {
+        WebElement grid = driver.findElement(By.id(layerId)).findElement(By.tagName("feature-maps"));
+        return String.valueOf(js("return arguments[0].shadowRoot.querySelector('canvas').title", grid));
+    }
+
     String filterActivation() {
         return text(driver.findElement(By.id("filter-activation")));
     }
