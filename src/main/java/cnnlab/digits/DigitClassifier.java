@@ -25,11 +25,17 @@ public final class DigitClassifier implements AutoCloseable {
      * the future completes with an empty Optional rather than a guess.
      */
     public CompletableFuture<Optional<DigitReading>> read(Drawing drawing) {
+        return read(drawing, false);
+    }
+
+    /** As {@link #read(Drawing)}; a {@code preview} (a drawing mid-stroke) is answered after drawings at rest. */
+    public CompletableFuture<Optional<DigitReading>> read(Drawing drawing, boolean preview) {
         if (drawing.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
         Optional<GrayImage> mnist = MnistPreprocessor.toMnist(StrokeRenderer.render(drawing));
         if (mnist.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
         GrayImage input = mnist.get();
-        return inference.submit(input.pixels()).thenApply(a -> Optional.of(new DigitReading(input, a)));
+        CompletableFuture<LayerActivations> a = preview ? inference.submitPreview(input.pixels()) : inference.submit(input.pixels());
+        return a.thenApply(layers -> Optional.of(new DigitReading(input, layers)));
     }
 
     /** Classifies a 28x28 image as is (no preprocessing): the REST API's contract. */

@@ -163,7 +163,7 @@ public class DigitsView extends Div {
     private CompletableFuture<Optional<DigitReading>> read(DrawPad.Sketch sketch, long number) {
         UI ui = UI.getCurrent();
         JobRunner.Urgency urgency = sketch.settled() ? JobRunner.Urgency.NOW : JobRunner.Urgency.LIVE;
-        CompletableFuture<Optional<DigitReading>> f = lab.jobs().submit(urgency, () -> lab.digits().read(Drawing.parse(sketch.json())))
+        CompletableFuture<Optional<DigitReading>> f = lab.jobs().submit(urgency, () -> lab.digits().read(Drawing.parse(sketch.json()), !sketch.settled()))
                 .orTimeout(10, TimeUnit.SECONDS);
         inFlight.add(f);
         f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {

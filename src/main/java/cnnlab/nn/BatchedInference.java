@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How the server shares one network between many users. DL4J networks are not thread-safe (deeplearning4j
@@ -20,10 +21,24 @@ import java.util.concurrent.TimeUnit;
  * passes (per-op overhead dominates this small network). The pass is {@link InputGradients}' forward: one
  * im2col matrix product per layer on buffers allocated once, faster than the DL4J network's own (which it matches:
  * BatchedInferenceTest). The queue is bounded: when it is full, callers are told the server is busy instead of
- * piling up work.
+ * piling up work. Answers someone waits for are handed back before live previews: under load the threads that show
+ * results (and write them to the browsers) are the queue that matters.
  */
 public final class BatchedInference implements AutoCloseable {
-    private record Request(float[] image, CompletableFuture<LayerActivations> result) { }
+    private record Request(float[] image, boolean preview, CompletableFuture<LayerActivations> result) { }
+
+    /** A result to hand back: awaited answers first, then in arrival order. */
+    private record Delivery(boolean preview, long order, Runnable work) implements Runnable, Comparable<Delivery> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Delivery o) {
+            return preview != o.preview ? Boolean.compare(preview, o.preview) : Long.compare(order, o.order);
+        }
+    }
 
     private final LectureWeights weights;
     /** Forward passes by batch size; only the worker thread touches them. */
@@ -32,30 +47,45 @@ public final class BatchedInference implements AutoCloseable {
     private final BlockingQueue<Request> queue;
     private final Thread worker;
     /** Callers' continuations (UI updates, JSON writing) run here, never on the thread that owns the network. */
-    private final ExecutorService completions;
+    private final ThreadPoolExecutor completions;
+    private final AtomicLong deliveries = new AtomicLong();
     private volatile boolean running = true;
 
     public BatchedInference(MultiLayerNetwork net, int maxBatch, int queueCapacity) {
+        this(net, maxBatch, queueCapacity, 2);
+    }
+
+    BatchedInference(MultiLayerNetwork net, int maxBatch, int queueCapacity, int completionThreads) {
         this.weights = LectureWeights.of(net);   // a copy: the network object itself is never run here
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.worker = new Thread(this::serve, "inference-" + System.identityHashCode(this));
         this.worker.setDaemon(true);
-        this.completions = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, worker.getName() + "-results");
-            t.setDaemon(true);
-            return t;
-        });
+        this.completions = new ThreadPoolExecutor(completionThreads, completionThreads, 0, TimeUnit.SECONDS,
+                new PriorityBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, worker.getName() + "-results");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.worker.start();
     }
 
     /** Runs a 28x28 image (row-major, 0..1) through the network; completes with every layer's output. */
     public CompletableFuture<LayerActivations> submit(float[] image) {
+        return submit(image, false);
+    }
+
+    /** As {@link #submit(float[])} for a live preview: its answer is handed back after any awaited ones. */
+    public CompletableFuture<LayerActivations> submitPreview(float[] image) {
+        return submit(image, true);
+    }
+
+    private CompletableFuture<LayerActivations> submit(float[] image, boolean preview) {
         if (image.length != LectureCnn.PIXELS) {
             throw new IllegalArgumentException("expected " + LectureCnn.PIXELS + " pixels, got " + image.length);
         }
         CompletableFuture<LayerActivations> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Request(image.clone(), result))) {
+        if (!running || !queue.offer(new Request(image.clone(), preview, result))) {
             result.completeExceptionally(new RejectedExecutionException("the server is busy, try again in a moment"));
         }
         return result;
@@ -75,7 +105,7 @@ public final class BatchedInference implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | Error e) {
-                for (Request r : batch) completions.execute(() -> r.result().completeExceptionally(e));
+                for (Request r : batch) deliver(r, () -> r.result().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
@@ -100,8 +130,18 @@ public final class BatchedInference implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             LayerActivations answer = answers.get(i);
             CompletableFuture<LayerActivations> result = batch.get(i).result();
-            completions.execute(() -> result.complete(answer));
+            deliver(batch.get(i), () -> result.complete(answer));
         }
+    }
+
+    /** Completes on a results thread: whatever the caller chained on (UI updates, pushes) runs there. */
+    private void deliver(Request r, Runnable completion) {
+        completions.execute(new Delivery(r.preview(), deliveries.incrementAndGet(), completion));
+    }
+
+    /** Results computed but not yet handed back (for tests). */
+    int waitingDeliveries() {
+        return completions.getQueue().size();
     }
 
     /**

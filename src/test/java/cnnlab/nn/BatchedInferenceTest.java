@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,6 +84,38 @@ class BatchedInferenceTest {
             LayerActivations one = inference.submit(images.get(0)).get();
             float[] expected = reference.get(6).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).dup('c').data().asFloat();
             assertArrayEquals(expected, one.probabilities(), 1e-5f);
+        }
+    }
+
+    /** Under load the results threads are the queue: a verdict someone waits for is handed back before previews. */
+    @Test
+    void awaitedAnswersAreHandedBackBeforeWaitingPreviews() throws Exception {
+        MultiLayerNetwork net = LectureCnn.create(3, 1e-3);
+        Random r = new Random(2);
+        try (BatchedInference inference = new BatchedInference(net, 64, 1024, 1)) {
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+            // the only results thread is kept busy by the first preview's continuation
+            CompletableFuture<Void> first = inference.submitPreview(randomImage(r)).thenRun(() -> {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            List<CompletableFuture<Void>> rest = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "preview " + i;
+                rest.add(inference.submitPreview(randomImage(r)).thenRun(() -> order.add(name)));
+            }
+            rest.add(inference.submit(randomImage(r)).thenRun(() -> order.add("awaited")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (inference.waitingDeliveries() < 5 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertEquals(5, inference.waitingDeliveries(), "all five answers computed and waiting to be handed back");
+            hold.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertEquals(List.of("awaited", "preview 0", "preview 1", "preview 2", "preview 3"), order);
         }
     }
 
