@@ -7,6 +7,7 @@ import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.ProbabilityChart;
+import cnnlab.ui.Texts;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
@@ -211,8 +212,8 @@ public class DigitsView extends Div {
         morph.setVisible(reading != null);
         verdict.setClassName("lab-prompt", reading == null);
         if (reading == null) {
-            verdict.setText(PROMPT);
-            confidence.setText("");
+            Texts.set(verdict, PROMPT);
+            Texts.set(confidence, "");
             chart.clear();
             seen.clear();
             layers.forEach(LayerPanel::clear);
@@ -221,8 +222,8 @@ public class DigitsView extends Div {
         }
         float[] p = reading.probabilities();
         int label = reading.label();
-        verdict.setText("It's a " + label);
-        confidence.setText(String.format(Locale.ROOT, "%.1f%% sure%s", 100 * p[label],
+        Texts.set(verdict, "It's a " + label);
+        Texts.set(confidence, String.format(Locale.ROOT, "%.1f%% sure%s", 100 * p[label],
                 p[label] < 0.6 ? " — it is torn; try a clearer stroke" : ""));
         chart.show(p);
         seen.show(reading.networkInput().pixels(), 1f);
@@ -248,9 +249,9 @@ public class DigitsView extends Div {
     }
 
     private void showProblem(String message) {
-        verdict.setText("Hmm…");
+        Texts.set(verdict, "Hmm…");
         verdict.addClassName("lab-prompt");
-        confidence.setText(message);
+        Texts.set(confidence, message);
     }
 
     @Override

@@ -4,6 +4,7 @@ import cnnlab.nn.ConvFilters;
 import cnnlab.nn.LayerActivations;
 import cnnlab.nn.LectureCnn;
 import cnnlab.ui.FeatureMapGrid;
+import cnnlab.ui.Texts;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -74,12 +75,12 @@ class FilterDetail extends Div {
         if (layer < 0) return;
         LectureCnn.LayerShape shape = LectureCnn.LAYERS.get(layer);
         if (current == null) {
-            activation.setText("Draw something to see this " + (shape.height() == 1 ? "neuron" : "map") + " respond.");
+            Texts.set(activation, "Draw something to see this " + (shape.height() == 1 ? "neuron" : "map") + " respond.");
             if (mapGrid != null) mapGrid.clear();
             return;
         }
         if (shape.height() == 1) {
-            activation.setText(String.format(Locale.ROOT, "value = %.4f", current.layer(layer)[index]));
+            Texts.set(activation, String.format(Locale.ROOT, "value = %.4f", current.layer(layer)[index]));
             return;
         }
         int area = shape.height() * shape.width();
@@ -88,7 +89,7 @@ class FilterDetail extends Div {
         float max = 0;
         for (float v : current.layer(layer)) max = Math.max(max, v);
         mapGrid.show(map, max);
-        activation.setText(String.format(Locale.ROOT, "a^%d = sum over its %dx%d map of a^%d_ij = %.3f",
+        Texts.set(activation, String.format(Locale.ROOT, "a^%d = sum over its %dx%d map of a^%d_ij = %.3f",
                 index, shape.height(), shape.width(), index, current.totalActivation(layer, index)));
     }
 

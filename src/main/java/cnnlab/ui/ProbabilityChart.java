@@ -39,7 +39,7 @@ public class ProbabilityChart extends Div {
         for (int c = 0; c < bars.length; c++) {
             float p = probabilities[c];
             bars[c].setWidth(String.format(Locale.ROOT, "%.1f%%", 100 * p));
-            values[c].setText(String.format(Locale.ROOT, "%.1f%%", 100 * p));
+            Texts.set(values[c], String.format(Locale.ROOT, "%.1f%%", 100 * p));
             rows[c].setClassName("top", c == top);
         }
         shown = probabilities.clone();
@@ -49,7 +49,7 @@ public class ProbabilityChart extends Div {
     public void clear() {
         for (int c = 0; c < bars.length; c++) {
             bars[c].setWidth("0%");
-            values[c].setText("–");
+            Texts.set(values[c], "–");
             rows[c].removeClassName("top");
         }
         shown = null;
