@@ -135,7 +135,7 @@ final class Student {
                     lastSent = System.nanoTime();
                 }
             }
-            last = send(pad, strokes, s == shape.length - 1);   // pointerup: always
+            last = send(pad, strokes, true);   // pointerup: always, and settled (the pad asks for a reading of every stroke's end)
             lastSent = System.nanoTime();
             if (s < shape.length - 1) think(150);
         }
