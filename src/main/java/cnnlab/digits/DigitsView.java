@@ -172,7 +172,7 @@ public class DigitsView extends Div {
             boolean newest = number > shown;
             if (error == null && newest) {
                 shown = number;
-                show(reading.orElse(null));
+                show(reading.orElse(null), sketch.settled());
                 verdict.getElement().setAttribute("data-drawing", Long.toString(sketch.seq()));
             } else if (error != null && newest && (sketch.settled() || !isLoad(error))) {
                 showFailure(error);
@@ -206,7 +206,8 @@ public class DigitsView extends Div {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
-    private void show(DigitReading reading) {
+    /** Shows a reading; the maps' tooltips only for a drawing at rest (mid-stroke the mouse is on the pad, not on a map). */
+    private void show(DigitReading reading, boolean settled) {
         current = reading;
         getUI().ifPresent(ui -> LastDrawing.remember(ui.getSession(), reading == null ? null : reading.networkInput().pixels()));
         morph.setVisible(reading != null);
@@ -227,7 +228,7 @@ public class DigitsView extends Div {
                 p[label] < 0.6 ? " — it is torn; try a clearer stroke" : ""));
         chart.show(p);
         seen.show(reading.networkInput().pixels(), 1f);
-        layers.forEach(panel -> panel.show(reading.activations()));
+        layers.forEach(panel -> panel.show(reading.activations(), settled));
         detail.update(reading.activations());
     }
 

@@ -29,14 +29,16 @@ class LayerPanel extends Div {
         add(new H4(shape.name()), caption, grid);
     }
 
-    void show(LayerActivations a) {
+    /** Lights the maps up; with {@code tooltips}, also each map's value under the mouse. */
+    void show(LayerActivations a, boolean tooltips) {
         float[] values = a.layer(layer);
         float max = 0;
         for (float v : values) max = Math.max(max, v);
         grid.show(values, max);   // one scale per layer: a dark map is a filter that did not fire
-        double[] tooltips = new double[shape.maps()];
-        for (int k = 0; k < tooltips.length; k++) tooltips[k] = shape.height() == 1 ? values[k] : a.totalActivation(layer, k);
-        grid.setLabelValues(tooltips, decimals());
+        if (!tooltips) return;
+        double[] numbers = new double[shape.maps()];
+        for (int k = 0; k < numbers.length; k++) numbers[k] = shape.height() == 1 ? values[k] : a.totalActivation(layer, k);
+        grid.setLabelValues(numbers, decimals());
     }
 
     /** Each map's tooltip: which filter made it and how strongly it fired (the lecture's a^k = sum of a^k_ij). */

@@ -138,6 +138,30 @@ class DigitsViewTest extends ViewTest {
         assertTrue(text.endsWith(String.format(java.util.Locale.ROOT, "%.3f", sum)), text + " vs " + sum);
     }
 
+    /** The tooltips' numbers are each map's total activation (summed here from the map shown), sent at pen-up only. */
+    @Test
+    void tooltipsCarryEachMapsTotalForADrawingAtRestAndPreviewsLeaveThemAlone() {
+        draw(ONE, true, 1);
+        await(() -> view().readingsInFlight() == 0 && view().chart().shownProbabilities() != null);
+        LayerPanel conv2 = view().layers().get(2);
+        String[] numbers = labelValues(conv2).split(" ");
+        assertEquals(50, numbers.length);
+        float[] maps = conv2.grid().shownValues();
+        for (int k = 0; k < 50; k++) {
+            double total = 0;
+            for (int i = 0; i < 121; i++) total += maps[k * 121 + i];
+            assertEquals(total, Double.parseDouble(numbers[k]), 0.006, "conv2 map " + k);
+        }
+        String atRest = labelValues(conv2);
+        draw(ZERO, false, 2);
+        await(() -> view().readingsInFlight() == 0 && "It's a 0".equals(view().verdictText()));
+        assertEquals(atRest, labelValues(conv2), "a preview mid-stroke leaves the tooltips alone");
+    }
+
+    private static String labelValues(LayerPanel panel) {
+        return panel.grid().getElement().getProperty("labelValues", "");
+    }
+
     @Test
     void aLatePreviewNeverHidesTheSettledVerdictAndTheVerdictSaysWhichDrawingItIsFor() {
         draw(ZERO, false, 1);   // mid-stroke preview, then the pen comes up on a different drawing
