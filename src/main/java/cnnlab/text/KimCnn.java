@@ -34,6 +34,8 @@ public final class KimCnn {
     /** Every sentence gets this many padding words on each side, so that even one word fills the widest filter. */
     public static final int PAD = 4;
     public static final String EMBEDDING = "embedding", OUTPUT = "output";
+    /** Multichannel only: the frozen copy of the embeddings, and both channels side by side, which the filters read. */
+    public static final String STATIC_EMBEDDING = "embedding-static", CHANNELS = "channels";
 
     private KimCnn() { }
 
@@ -47,12 +49,19 @@ public final class KimCnn {
     }
 
     /**
-     * Training choices that change the graph: the optimiser, frozen embeddings (Kim's CNN-static: the word vectors stay
-     * as initialised) and dropout on the embeddings the convolutions read (0 = none; the probability to DROP).
+     * Kim's variants of the embeddings: fine-tuned (CNN-non-static), frozen as initialised (CNN-static), or both side
+     * by side as two channels that every filter reads (CNN-multichannel; the fine-tuned one keeps the name
+     * {@value #EMBEDDING}, so the page shows it).
      */
-    public record Options(Optimizer optimizer, double learningRate, boolean staticEmbeddings, double embeddingDropout) {
+    public enum Embeddings { NON_STATIC, STATIC, MULTICHANNEL }
+
+    /**
+     * Training choices that change the graph: the optimiser, the {@link Embeddings} variant and dropout on the
+     * embeddings the convolutions read (0 = none; the probability to DROP).
+     */
+    public record Options(Optimizer optimizer, double learningRate, Embeddings embeddings, double embeddingDropout) {
         public static Options adam(double learningRate) {
-            return new Options(Optimizer.ADAM, learningRate, false, 0);
+            return new Options(Optimizer.ADAM, learningRate, Embeddings.NON_STATIC, 0);
         }
     }
 
@@ -71,7 +80,7 @@ public final class KimCnn {
     public static ComputationGraphConfiguration configuration(int vocabulary, int dimensions, long seed, Options o) {
         var embedding = new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions)
                 .weightInit(new WeightInitDistribution(new UniformDistribution(-0.25, 0.25)));   // Kim's U[-a, a]
-        if (o.staticEmbeddings()) embedding.updater(new NoOp());   // same layer and name, so the page reads it as before
+        if (o.embeddings() == Embeddings.STATIC) embedding.updater(new NoOp());   // same layer and name, so the page reads it as before
         var g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(o.optimizer().updater(o.learningRate()))
@@ -80,12 +89,21 @@ public final class KimCnn {
                 .graphBuilder()
                 .addInputs("tokens")   // no input type: DL4J would then take the embedding's nIn from it (1)
                 .addLayer(EMBEDDING, embedding.build(), "tokens");
+        String filtersRead = EMBEDDING;
+        int channels = dimensions;
+        if (o.embeddings() == Embeddings.MULTICHANNEL) {
+            g.addLayer(STATIC_EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions).updater(new NoOp())
+                            .weightInit(new WeightInitDistribution(new UniformDistribution(-0.25, 0.25))).build(), "tokens")
+                    .addVertex(CHANNELS, new MergeVertex(), EMBEDDING, STATIC_EMBEDDING);   // [n, 2 dimensions, words]
+            filtersRead = CHANNELS;
+            channels = 2 * dimensions;   // a filter over both channels is the sum of one filter per channel, as Kim's
+        }
         String[] pools = new String[WIDTHS.size()];
         for (int i = 0; i < WIDTHS.size(); i++) {
             int h = WIDTHS.get(i);
-            var conv = new Convolution1DLayer.Builder().kernelSize(h).nIn(dimensions).nOut(FILTERS).activation(Activation.RELU);
+            var conv = new Convolution1DLayer.Builder().kernelSize(h).nIn(channels).nOut(FILTERS).activation(Activation.RELU);
             if (o.embeddingDropout() > 0) conv.dropOut(1 - o.embeddingDropout());   // DL4J drops a layer's INPUT, here the embeddings
-            g.addLayer(conv(h), conv.build(), EMBEDDING)
+            g.addLayer(conv(h), conv.build(), filtersRead)
                     .addLayer(pool(h), new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), conv(h));
             pools[i] = pool(h);
         }

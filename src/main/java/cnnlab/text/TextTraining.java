@@ -21,10 +21,10 @@ public final class TextTraining {
     /**
      * Epochs (at most, with {@code keepBest}), mini-batch, seed, learning rate, embedding size, early stopping on the
      * check set, how many times an epoch the check set is scored (the best of those points is kept), and the graph's
-     * {@link KimCnn.Options} besides the learning rate: optimiser, frozen embeddings, dropout on the embeddings.
+     * {@link KimCnn.Options} besides the learning rate: optimiser, embeddings (non-static, static, multichannel), dropout on them.
      */
     public record Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest,
-                           KimCnn.Optimizer optimizer, int checksPerEpoch, boolean staticEmbeddings, double embeddingDropout) {
+                           KimCnn.Optimizer optimizer, int checksPerEpoch, KimCnn.Embeddings embeddings, double embeddingDropout) {
         public Settings {
             if (checksPerEpoch < 1) throw new IllegalArgumentException("checks per epoch must be at least 1, not " + checksPerEpoch);
             if (embeddingDropout < 0 || embeddingDropout >= 1) throw new IllegalArgumentException("embedding dropout must be in [0, 1), not " + embeddingDropout);
@@ -32,11 +32,11 @@ public final class TextTraining {
 
         /** Adam, one check per epoch, fine-tuned embeddings without dropout. */
         public Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest) {
-            this(epochs, batch, seed, learningRate, dimensions, keepBest, KimCnn.Optimizer.ADAM, 1, false, 0);
+            this(epochs, batch, seed, learningRate, dimensions, keepBest, KimCnn.Optimizer.ADAM, 1, KimCnn.Embeddings.NON_STATIC, 0);
         }
 
         public KimCnn.Options network() {
-            return new KimCnn.Options(optimizer, learningRate, staticEmbeddings, embeddingDropout);
+            return new KimCnn.Options(optimizer, learningRate, embeddings, embeddingDropout);
         }
     }
 

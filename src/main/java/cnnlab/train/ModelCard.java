@@ -121,7 +121,11 @@ final class ModelCard {
                         + (w2v.minCount() > 1 ? ", words seen at least " + w2v.minCount() + " times" : "")
                         + (w2v.sample() > 0 ? ", frequent words down-sampled at " + w2v.sample() : ""),
                 s.seed(), String.join(" and ", corpus.stream().map(java.nio.file.Path::toString).toList()), cnnlab.text.WordVectors.OVERLAP,
-                s.staticEmbeddings() ? "all rows kept as initialised (CNN-static analogue" : "all rows fine-tuned (CNN-non-static analogue")
+                switch (s.embeddings()) {
+                    case STATIC -> "all rows kept as initialised (CNN-static analogue";
+                    case MULTICHANNEL -> "a second, frozen copy of the table beside the fine-tuned one, both read by every filter (CNN-multichannel analogue";
+                    case NON_STATIC -> "all rows fine-tuned (CNN-non-static analogue";
+                })
                 : "initialised U[-0.25, 0.25] and learned from scratch (CNN-rand)";
         return String.format(Locale.ROOT, """
                 # %s: sentence polarity, Kim (2014)'s CNN, %s
@@ -142,7 +146,11 @@ final class ModelCard {
                 | **accuracy** | **%s** |
                 | training time | %.0f s on this machine (2 cores, one BLAS thread)%s |
                 | trained | %s |
-                """, id, word2vec ? "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)" : "embeddings learned from scratch (CNN-rand)",
+                """, id, !word2vec ? "embeddings learned from scratch (CNN-rand)" : switch (s.embeddings()) {
+                    case STATIC -> "word2vec-initialised embeddings, frozen (CNN-static analogue)";
+                    case MULTICHANNEL -> "word2vec-initialised embeddings, a frozen and a fine-tuned channel (CNN-multichannel analogue)";
+                    case NON_STATIC -> "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)";
+                },
                 s.dimensions(), vocabulary - 2, embeddings, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize,
                 extraMr == 0 ? "" : String.format(Locale.ROOT, " + %,d MR sentences (../shared/data/rt-polarity, labelled by their review) that "
                         + "share no %d-word run with an SST-2 dev or test sentence (SST re-annotates MR's sentences; Kim used SST's phrase "

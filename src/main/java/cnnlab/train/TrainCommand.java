@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (go != null) return trainGo(go);
         cnnlab.text.SentimentModel text = cnnlab.text.SentimentModel.byCommandName(model);
         if (text != null) return TrainText.run(text, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate,
-                optimizer, checksPerEpoch, staticEmbeddings, embeddingDropout, new TrainText.Word2VecOptions(w2vEpochs, w2vWindow, w2vMinCount, w2vNegative, w2vSample));
+                optimizer, checksPerEpoch, embeddings, embeddingDropout, new TrainText.Word2VecOptions(w2vEpochs, w2vWindow, w2vMinCount, w2vNegative, w2vSample));
         if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
             System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, text-mr-w2v, text-sst2-w2v, mobilenet)");
@@ -123,8 +123,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checks-per-epoch", description = "text-sst2*: score dev this many times an epoch, keeping the best point's weights (default: 1)")
     int checksPerEpoch = 1;
 
-    @Option(names = "--static-embeddings", description = "text-*-w2v: keep the word2vec embeddings frozen (Kim's CNN-static) instead of fine-tuning them")
-    boolean staticEmbeddings;
+    @Option(names = "--embeddings", description = "text-*-w2v: non-static (fine-tuned), static (frozen as word2vec made them) or multichannel "
+            + "(both, as two channels every filter reads), Kim's three variants (default: non-static)", converter = EmbeddingsName.class)
+    cnnlab.text.KimCnn.Embeddings embeddings = cnnlab.text.KimCnn.Embeddings.NON_STATIC;
 
     @Option(names = "--embedding-dropout", description = "text-*: dropout probability on the embeddings the convolutions read (default: 0)")
     double embeddingDropout;
@@ -143,6 +144,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--w2v-sample", description = "text-*-w2v: down-sampling of frequent words, e.g. 1e-4; 0 = none (default: 0)")
     Double w2vSample;
+
+    /** "non-static" / "static" / "multichannel" in any case. */
+    static final class EmbeddingsName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Embeddings> {
+        static String name(cnnlab.text.KimCnn.Embeddings e) {
+            return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        @Override
+        public cnnlab.text.KimCnn.Embeddings convert(String value) {
+            for (var e : cnnlab.text.KimCnn.Embeddings.values()) if (name(e).equalsIgnoreCase(value)) return e;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an embeddings variant (non-static, static, multichannel)");
+        }
+    }
 
     /** "adam" / "adadelta" in any case. */
     static final class OptimizerName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Optimizer> {

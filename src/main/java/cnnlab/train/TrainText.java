@@ -171,25 +171,25 @@ final class TrainText {
 
     static int run(SentimentModel model, Path data, List<Path> corpus, Path out, Integer epochs, long seed, Integer batch, int folds,
                    Path extraMr, Integer dimensions, Double learningRate) throws Exception {
-        return run(model, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate, KimCnn.Optimizer.ADAM, 1, false, 0,
-                Word2VecOptions.DEFAULTS);
+        return run(model, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate, KimCnn.Optimizer.ADAM, 1,
+                KimCnn.Embeddings.NON_STATIC, 0, Word2VecOptions.DEFAULTS);
     }
 
     static int run(SentimentModel model, Path data, List<Path> corpus, Path out, Integer epochs, long seed, Integer batch, int folds,
                    Path extraMr, Integer dimensions, Double learningRate, KimCnn.Optimizer optimizer, int checksPerEpoch,
-                   boolean staticEmbeddings, double embeddingDropout, Word2VecOptions w2v) throws Exception {
+                   KimCnn.Embeddings embeddings, double embeddingDropout, Word2VecOptions w2v) throws Exception {
         NativeThreads.useOneBlasThread();
         boolean word2vec = model.embeddings() == SentimentModel.Embeddings.WORD2VEC, sst2 = model.dataset() == SentimentModel.Dataset.SST2;
         if (extraMr != null && !sst2) throw new IllegalArgumentException("--extra-mr is for the SST-2 models only (MR is the dataset itself)");
         if (checksPerEpoch != 1 && !sst2) throw new IllegalArgumentException("--checks-per-epoch is for the SST-2 models only (MR has no dev set)");
-        if (!word2vec && (staticEmbeddings || !w2v.equals(Word2VecOptions.DEFAULTS))) {
-            throw new IllegalArgumentException("--static-embeddings and --w2v-* are for the word2vec models (text-mr-w2v, text-sst2-w2v)");
+        if (!word2vec && (embeddings != KimCnn.Embeddings.NON_STATIC || !w2v.equals(Word2VecOptions.DEFAULTS))) {
+            throw new IllegalArgumentException("--embeddings static|multichannel and --w2v-* are for the word2vec models (text-mr-w2v, text-sst2-w2v)");
         }
         int e = epochs != null ? epochs : sst2 ? EPOCHS_SST2 : word2vec ? EPOCHS_WORD2VEC : EPOCHS_RANDOM;
         int d = dimensions != null ? dimensions : DIMENSIONS;
         // SST-2 keeps the epoch that did best on dev (Kim's early stopping); MR has no dev set, only the scored fold
         TextTraining.Settings settings = new TextTraining.Settings(e, batch != null ? batch : BATCH, seed,
-                learningRate != null ? learningRate : 1e-3, d, sst2, optimizer, checksPerEpoch, staticEmbeddings, embeddingDropout);
+                learningRate != null ? learningRate : 1e-3, d, sst2, optimizer, checksPerEpoch, embeddings, embeddingDropout);
         List<Path> corpusFolders = corpus != null && !corpus.isEmpty() ? corpus : defaultCorpus(data);
         List<Sentence> unlabelled = word2vec ? unlabelled(corpusFolders) : List.of();
         Path target = out != null ? out : Path.of("models", model.file());
@@ -198,7 +198,7 @@ final class TrainText {
                 + (extraMr != null ? " --extra-mr " + extraMr : "") + (dimensions != null ? " --dimensions " + d : "")
                 + (learningRate != null ? " --learning-rate " + java.math.BigDecimal.valueOf(learningRate).toPlainString() : "")
                 + (optimizer != KimCnn.Optimizer.ADAM ? " --optimizer " + optimizer.name().toLowerCase(Locale.ROOT) : "")
-                + (checksPerEpoch != 1 ? " --checks-per-epoch " + checksPerEpoch : "") + (staticEmbeddings ? " --static-embeddings" : "")
+                + (checksPerEpoch != 1 ? " --checks-per-epoch " + checksPerEpoch : "") + (embeddings != KimCnn.Embeddings.NON_STATIC ? " --embeddings " + TrainCommand.EmbeddingsName.name(embeddings) : "")
                 + (embeddingDropout > 0 ? " --embedding-dropout " + java.math.BigDecimal.valueOf(embeddingDropout).toPlainString() : "")
                 + w2v.arguments();
         long t0 = System.nanoTime();
