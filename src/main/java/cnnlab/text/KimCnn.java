@@ -34,8 +34,6 @@ public final class KimCnn {
     /** Every sentence gets this many padding words on each side, so that even one word fills the widest filter. */
     public static final int PAD = 4;
     public static final String EMBEDDING = "embedding", OUTPUT = "output";
-    /** Multichannel only: the frozen copy of the embeddings, and both channels side by side, which the filters read. */
-    public static final String STATIC_EMBEDDING = "embedding-static", CHANNELS = "channels";
 
     private KimCnn() { }
 
@@ -49,11 +47,11 @@ public final class KimCnn {
     }
 
     /**
-     * Kim's variants of the embeddings: fine-tuned (CNN-non-static), frozen as initialised (CNN-static), or both side
-     * by side as two channels that every filter reads (CNN-multichannel; the fine-tuned one keeps the name
-     * {@value #EMBEDDING}, so the page shows it).
+     * Kim's variants of the embeddings: fine-tuned (CNN-non-static) or frozen as initialised (CNN-static). His
+     * multichannel variant (both, merged for the filters) is not offered: DL4J 1.0.0-M2's MergeVertex turns the two
+     * sentence masks into a boolean one that the convolutions' mask pooling then rejects.
      */
-    public enum Embeddings { NON_STATIC, STATIC, MULTICHANNEL }
+    public enum Embeddings { NON_STATIC, STATIC }
 
     /**
      * Training choices that change the graph: the optimiser, the {@link Embeddings} variant and dropout on the
@@ -89,21 +87,12 @@ public final class KimCnn {
                 .graphBuilder()
                 .addInputs("tokens")   // no input type: DL4J would then take the embedding's nIn from it (1)
                 .addLayer(EMBEDDING, embedding.build(), "tokens");
-        String filtersRead = EMBEDDING;
-        int channels = dimensions;
-        if (o.embeddings() == Embeddings.MULTICHANNEL) {
-            g.addLayer(STATIC_EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions).updater(new NoOp())
-                            .weightInit(new WeightInitDistribution(new UniformDistribution(-0.25, 0.25))).build(), "tokens")
-                    .addVertex(CHANNELS, new MergeVertex(), EMBEDDING, STATIC_EMBEDDING);   // [n, 2 dimensions, words]
-            filtersRead = CHANNELS;
-            channels = 2 * dimensions;   // a filter over both channels is the sum of one filter per channel, as Kim's
-        }
         String[] pools = new String[WIDTHS.size()];
         for (int i = 0; i < WIDTHS.size(); i++) {
             int h = WIDTHS.get(i);
-            var conv = new Convolution1DLayer.Builder().kernelSize(h).nIn(channels).nOut(FILTERS).activation(Activation.RELU);
+            var conv = new Convolution1DLayer.Builder().kernelSize(h).nIn(dimensions).nOut(FILTERS).activation(Activation.RELU);
             if (o.embeddingDropout() > 0) conv.dropOut(1 - o.embeddingDropout());   // DL4J drops a layer's INPUT, here the embeddings
-            g.addLayer(conv(h), conv.build(), filtersRead)
+            g.addLayer(conv(h), conv.build(), EMBEDDING)
                     .addLayer(pool(h), new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), conv(h));
             pools[i] = pool(h);
         }

@@ -21,7 +21,7 @@ public final class TextTraining {
     /**
      * Epochs (at most, with {@code keepBest}), mini-batch, seed, learning rate, embedding size, early stopping on the
      * check set, how many times an epoch the check set is scored (the best of those points is kept), and the graph's
-     * {@link KimCnn.Options} besides the learning rate: optimiser, embeddings (non-static, static, multichannel), dropout on them.
+     * {@link KimCnn.Options} besides the learning rate: optimiser, embeddings (non-static or static), dropout on them.
      */
     public record Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest,
                            KimCnn.Optimizer optimizer, int checksPerEpoch, KimCnn.Embeddings embeddings, double embeddingDropout) {

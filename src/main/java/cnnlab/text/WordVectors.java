@@ -101,8 +101,7 @@ public final class WordVectors {
     /**
      * Sets the embedding row of every vocabulary word that has a vector (others keep their random U[-0.25, 0.25]
      * row). Each vector is rescaled to the length a random row has on average, 0.25 sqrt(d / 3), so that the
-     * convolutions' initial weights suit both kinds of rows. A multichannel network's frozen channel starts as a copy
-     * of the same table. Returns how many rows were set.
+     * convolutions' initial weights suit both kinds of rows. Returns how many rows were set.
      */
     public int initialise(ComputationGraph net, Vocabulary vocabulary) {
         INDArray table = net.getLayer(KimCnn.EMBEDDING).getParam("W");
@@ -119,7 +118,6 @@ public final class WordVectors {
             table.getRow(row).assign(v.mul(length / norm));
             set++;
         }
-        if (net.getLayer(KimCnn.STATIC_EMBEDDING) != null) net.getLayer(KimCnn.STATIC_EMBEDDING).getParam("W").assign(table);
         return set;
     }
 }

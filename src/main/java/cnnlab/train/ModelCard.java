@@ -123,7 +123,6 @@ final class ModelCard {
                 s.seed(), String.join(" and ", corpus.stream().map(java.nio.file.Path::toString).toList()), cnnlab.text.WordVectors.OVERLAP,
                 switch (s.embeddings()) {
                     case STATIC -> "all rows kept as initialised (CNN-static analogue";
-                    case MULTICHANNEL -> "a second, frozen copy of the table beside the fine-tuned one, both read by every filter (CNN-multichannel analogue";
                     case NON_STATIC -> "all rows fine-tuned (CNN-non-static analogue";
                 })
                 : "initialised U[-0.25, 0.25] and learned from scratch (CNN-rand)";
@@ -148,7 +147,6 @@ final class ModelCard {
                 | trained | %s |
                 """, id, !word2vec ? "embeddings learned from scratch (CNN-rand)" : switch (s.embeddings()) {
                     case STATIC -> "word2vec-initialised embeddings, frozen (CNN-static analogue)";
-                    case MULTICHANNEL -> "word2vec-initialised embeddings, a frozen and a fine-tuned channel (CNN-multichannel analogue)";
                     case NON_STATIC -> "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)";
                 },
                 s.dimensions(), vocabulary - 2, embeddings, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize,

@@ -123,8 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checks-per-epoch", description = "text-sst2*: score dev this many times an epoch, keeping the best point's weights (default: 1)")
     int checksPerEpoch = 1;
 
-    @Option(names = "--embeddings", description = "text-*-w2v: non-static (fine-tuned), static (frozen as word2vec made them) or multichannel "
-            + "(both, as two channels every filter reads), Kim's three variants (default: non-static)", converter = EmbeddingsName.class)
+    @Option(names = "--embeddings", description = "text-*-w2v: non-static (fine-tuned) or static (frozen as word2vec made them), "
+            + "Kim's CNN-non-static and CNN-static (default: non-static)", converter = EmbeddingsName.class)
     cnnlab.text.KimCnn.Embeddings embeddings = cnnlab.text.KimCnn.Embeddings.NON_STATIC;
 
     @Option(names = "--embedding-dropout", description = "text-*: dropout probability on the embeddings the convolutions read (default: 0)")
@@ -145,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--w2v-sample", description = "text-*-w2v: down-sampling of frequent words, e.g. 1e-4; 0 = none (default: 0)")
     Double w2vSample;
 
-    /** "non-static" / "static" / "multichannel" in any case. */
+    /** "non-static" / "static" in any case. */
     static final class EmbeddingsName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Embeddings> {
         static String name(cnnlab.text.KimCnn.Embeddings e) {
             return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -154,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public cnnlab.text.KimCnn.Embeddings convert(String value) {
             for (var e : cnnlab.text.KimCnn.Embeddings.values()) if (name(e).equalsIgnoreCase(value)) return e;
-            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an embeddings variant (non-static, static, multichannel)");
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an embeddings variant (non-static, static)");
         }
     }
 

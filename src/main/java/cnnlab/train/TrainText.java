@@ -183,7 +183,7 @@ final class TrainText {
         if (extraMr != null && !sst2) throw new IllegalArgumentException("--extra-mr is for the SST-2 models only (MR is the dataset itself)");
         if (checksPerEpoch != 1 && !sst2) throw new IllegalArgumentException("--checks-per-epoch is for the SST-2 models only (MR has no dev set)");
         if (!word2vec && (embeddings != KimCnn.Embeddings.NON_STATIC || !w2v.equals(Word2VecOptions.DEFAULTS))) {
-            throw new IllegalArgumentException("--embeddings static|multichannel and --w2v-* are for the word2vec models (text-mr-w2v, text-sst2-w2v)");
+            throw new IllegalArgumentException("--embeddings static and --w2v-* are for the word2vec models (text-mr-w2v, text-sst2-w2v)");
         }
         int e = epochs != null ? epochs : sst2 ? EPOCHS_SST2 : word2vec ? EPOCHS_WORD2VEC : EPOCHS_RANDOM;
         int d = dimensions != null ? dimensions : DIMENSIONS;
