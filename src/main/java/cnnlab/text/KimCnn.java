@@ -18,7 +18,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.List;
@@ -78,7 +78,8 @@ public final class KimCnn {
     public static ComputationGraphConfiguration configuration(int vocabulary, int dimensions, long seed, Options o) {
         var embedding = new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(dimensions)
                 .weightInit(new WeightInitDistribution(new UniformDistribution(-0.25, 0.25)));   // Kim's U[-a, a]
-        if (o.embeddings() == Embeddings.STATIC) embedding.updater(new NoOp());   // same layer and name, so the page reads it as before
+        // frozen by a zero step (same layer and name, so the page reads it as before); NOT NoOp, which applies the raw gradient
+        if (o.embeddings() == Embeddings.STATIC) embedding.updater(new Sgd(0));
         var g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(o.optimizer().updater(o.learningRate()))
