@@ -18,12 +18,31 @@ import java.util.Random;
  * the one the model is scored on.
  */
 public final class TextTraining {
-    /** Epochs (at most, with {@code keepBest}), mini-batch, seed, learning rate, embedding size, early stopping on the check set. */
-    public record Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest) { }
+    /**
+     * Epochs (at most, with {@code keepBest}), mini-batch, seed, learning rate, embedding size, early stopping on the
+     * check set, how many times an epoch the check set is scored (the best of those points is kept), and the graph's
+     * {@link KimCnn.Options} besides the learning rate: optimiser, embeddings (non-static or static), dropout on them.
+     */
+    public record Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest,
+                           KimCnn.Optimizer optimizer, int checksPerEpoch, KimCnn.Embeddings embeddings, double embeddingDropout) {
+        public Settings {
+            if (checksPerEpoch < 1) throw new IllegalArgumentException("checks per epoch must be at least 1, not " + checksPerEpoch);
+            if (embeddingDropout < 0 || embeddingDropout >= 1) throw new IllegalArgumentException("embedding dropout must be in [0, 1), not " + embeddingDropout);
+        }
+
+        /** Adam, one check per epoch, fine-tuned embeddings without dropout. */
+        public Settings(int epochs, int batch, long seed, double learningRate, int dimensions, boolean keepBest) {
+            this(epochs, batch, seed, learningRate, dimensions, keepBest, KimCnn.Optimizer.ADAM, 1, KimCnn.Embeddings.NON_STATIC, 0);
+        }
+
+        public KimCnn.Options network() {
+            return new KimCnn.Options(optimizer, learningRate, embeddings, embeddingDropout);
+        }
+    }
 
     private final Settings settings;
     private final PrintStream log;
-    private int keptEpoch;
+    private double keptEpoch;
 
     public TextTraining(Settings settings, PrintStream log) {
         this.settings = settings;
@@ -31,7 +50,7 @@ public final class TextTraining {
     }
 
     public ComputationGraph train(List<Sentence> sentences, Vocabulary vocabulary, List<Sentence> check) {
-        ComputationGraph net = KimCnn.create(vocabulary.size(), settings.dimensions(), settings.seed(), settings.learningRate());
+        ComputationGraph net = KimCnn.create(vocabulary.size(), settings.dimensions(), settings.seed(), settings.network());
         return train(net, sentences, vocabulary, check);
     }
 
@@ -41,38 +60,48 @@ public final class TextTraining {
         List<Sentence> order = new ArrayList<>(sentences);
         boolean checking = check != null && !check.isEmpty();
         INDArray best = null;
-        double bestAccuracy = -1;
-        int bestEpoch = 0;
+        double bestAccuracy = -1, bestAt = 0;
+        int batches = (order.size() + settings.batch() - 1) / settings.batch();
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long t0 = System.nanoTime();
             Collections.shuffle(order, rng);
             double loss = 0;
-            int batches = 0;
+            int done = 0, nextCheck = 1;
             for (int from = 0; from < order.size(); from += settings.batch()) {
                 List<Sentence> b = order.subList(from, Math.min(order.size(), from + settings.batch()));
                 net.fit(batch(b, vocabulary));
                 loss += net.score();
-                batches++;
-            }
-            double a = checking ? accuracy(net, vocabulary, check) : Double.NaN;
-            String accuracy = checking ? String.format(java.util.Locale.ROOT, ", accuracy %.4f on %d", a, check.size()) : "";
-            log.printf(java.util.Locale.ROOT, "epoch %d: loss %.4f%s, %.0f s%n", epoch, loss / batches, accuracy, (System.nanoTime() - t0) / 1e9);
-            if (settings.keepBest() && checking && a > bestAccuracy) {
-                bestAccuracy = a;
-                bestEpoch = epoch;
-                best = net.params().dup();
+                done++;
+                // check points split the epoch's batches evenly; the last is the epoch's end
+                boolean checkPoint = done == batches || (checking && settings.keepBest() && done * settings.checksPerEpoch() >= nextCheck * batches);
+                if (!checkPoint) continue;
+                double at = epoch - 1 + (double) done / batches;
+                nextCheck++;
+                double a = checking ? accuracy(net, vocabulary, check) : Double.NaN;
+                String accuracy = checking ? String.format(java.util.Locale.ROOT, ", accuracy %.4f on %d", a, check.size()) : "";
+                log.printf(java.util.Locale.ROOT, "epoch %s: loss %.4f%s, %.0f s%n", epochs(at), loss / done, accuracy, (System.nanoTime() - t0) / 1e9);
+                if (settings.keepBest() && checking && a > bestAccuracy) {
+                    bestAccuracy = a;
+                    bestAt = at;
+                    best = net.params().dup();
+                }
             }
         }
-        keptEpoch = best != null ? bestEpoch : settings.epochs();
+        keptEpoch = best != null ? bestAt : settings.epochs();
         if (best != null) {
             net.setParams(best);
-            log.printf(java.util.Locale.ROOT, "kept epoch %d (accuracy %.4f on the %d check sentences)%n", bestEpoch, bestAccuracy, check.size());
+            log.printf(java.util.Locale.ROOT, "kept epoch %s (accuracy %.4f on the %d check sentences)%n", epochs(bestAt), bestAccuracy, check.size());
         }
         return net;
     }
 
+    /** A point in training as epochs done: "5", or "4.75" for a check within an epoch. */
+    public static String epochs(double at) {
+        return java.math.BigDecimal.valueOf(Math.round(at * 100) / 100.0).stripTrailingZeros().toPlainString();
+    }
+
     /** The epoch whose weights the last {@link #train} returned. */
-    public int keptEpoch() {
+    public double keptEpoch() {
         return keptEpoch;
     }
 

@@ -16,8 +16,25 @@ import java.util.List;
  * of MR and SST-2 except those that could leak a held-out sentence ({@link #corpus}), so the gain is smaller.
  */
 public final class WordVectors {
-    /** Vector size, context window (words each side), passes over the corpus, seed. */
-    public record Settings(int dimensions, int window, int epochs, long seed) { }
+    /**
+     * Vector size, context window (words each side), passes over the corpus, seed; words seen fewer than
+     * {@code minCount} times get no vector; {@code negative} noise words per context word (negative sampling, as
+     * Mikolov's GoogleNews vectors) or 0 for hierarchical softmax (DL4J's default); {@code sample}: Mikolov's
+     * down-sampling of frequent words (e.g. 1e-4; 0 = none), which on a small corpus leaves more of each window to the
+     * content words.
+     */
+    public record Settings(int dimensions, int window, int epochs, long seed, int minCount, int negative, double sample) {
+        public Settings {
+            if (window < 1 || epochs < 1 || minCount < 1 || negative < 0 || sample < 0) {
+                throw new IllegalArgumentException("word2vec needs window, passes and minimum count >= 1, negative samples and sampling >= 0");
+            }
+        }
+
+        /** Every word gets a vector; hierarchical softmax; no down-sampling. */
+        public Settings(int dimensions, int window, int epochs, long seed) {
+            this(dimensions, window, epochs, seed, 1, 0, 0);
+        }
+    }
 
     /** A corpus sentence sharing this many consecutive words with a held-out sentence is left out. */
     public static final int OVERLAP = HeldOutOverlap.OVERLAP;
@@ -28,12 +45,15 @@ public final class WordVectors {
         this.vectors = vectors;
     }
 
-    /** Skip-gram with hierarchical softmax (DL4J's defaults) on already tokenised sentences, one worker for repeatability. */
+    /** Skip-gram on already tokenised sentences, one worker for repeatability. */
     public static WordVectors train(List<List<String>> sentences, Settings settings) {
         List<String> lines = new ArrayList<>(sentences.size());
         for (List<String> s : sentences) lines.add(String.join(" ", s));   // tokens never contain spaces
-        Word2Vec w2v = new Word2Vec.Builder()
-                .minWordFrequency(1)
+        Word2Vec.Builder b = new Word2Vec.Builder();
+        if (settings.negative() > 0) b.negativeSample(settings.negative()).useHierarchicSoftmax(false);
+        if (settings.sample() > 0) b.sampling(settings.sample());
+        Word2Vec w2v = b
+                .minWordFrequency(settings.minCount())
                 .layerSize(settings.dimensions())
                 .windowSize(settings.window())
                 .epochs(settings.epochs())

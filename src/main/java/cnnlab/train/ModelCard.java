@@ -105,19 +105,26 @@ final class ModelCard {
     /** {@code evaluation}: how the figure was measured, e.g. "10-fold cross-validation, mean 0.7612 (sd 0.0123)". */
     static String text(cnnlab.text.SentimentModel model, cnnlab.text.TextTraining.Settings s, long params, int vocabulary, int trainSize,
                        java.util.List<java.nio.file.Path> corpus, String evaluation, double seconds, String command, LocalDate date,
-                       int extraMr, int keptEpoch) {
+                       int extraMr, double keptEpoch, cnnlab.text.WordVectors.Settings w2v) {
         String id = "text-" + model.id();
         boolean word2vec = model.embeddings() == cnnlab.text.SentimentModel.Embeddings.WORD2VEC;
         String dataset = model.dataset() == cnnlab.text.SentimentModel.Dataset.MR
                 ? "MR, Pang & Lee 2005 (../shared/data/rt-polarity), 10,662 snippets"
                 : "SST-2, Socher et al. 2013, Kim's sentence-level split (../shared/data/sst2)";
         String embeddings = word2vec ? String.format(Locale.ROOT, """
-                initialised from word vectors this project trains itself (DL4J Word2Vec, skip-gram, window %d, %d passes, seed
+                initialised from word vectors this project trains itself (DL4J Word2Vec, skip-gram, window %d, %d passes, %s, seed
                 %d) on the unlabelled sentences of %s, leaving out every held-out sentence and any sentence sharing %d words in a
                 row with one (MR and SST-2 come from the same reviews); each vector rescaled to the average length of a
-                U[-0.25, 0.25] row; words without a vector start U[-0.25, 0.25]; all rows fine-tuned (CNN-non-static analogue;
-                Kim used vectors from 100 billion words of Google News)""", TrainText.WORD2VEC_WINDOW, TrainText.WORD2VEC_EPOCHS,
-                s.seed(), String.join(" and ", corpus.stream().map(java.nio.file.Path::toString).toList()), cnnlab.text.WordVectors.OVERLAP)
+                U[-0.25, 0.25] row; words without a vector start U[-0.25, 0.25]; %s;
+                Kim used vectors from 100 billion words of Google News)""", w2v.window(), w2v.epochs(),
+                (w2v.negative() > 0 ? w2v.negative() + " negative samples" : "hierarchical softmax")
+                        + (w2v.minCount() > 1 ? ", words seen at least " + w2v.minCount() + " times" : "")
+                        + (w2v.sample() > 0 ? ", frequent words down-sampled at " + w2v.sample() : ""),
+                s.seed(), String.join(" and ", corpus.stream().map(java.nio.file.Path::toString).toList()), cnnlab.text.WordVectors.OVERLAP,
+                switch (s.embeddings()) {
+                    case STATIC -> "all rows kept as initialised (CNN-static analogue";
+                    case NON_STATIC -> "all rows fine-tuned (CNN-non-static analogue";
+                })
                 : "initialised U[-0.25, 0.25] and learned from scratch (CNN-rand)";
         return String.format(Locale.ROOT, """
                 # %s: sentence polarity, Kim (2014)'s CNN, %s
@@ -134,16 +141,24 @@ final class ModelCard {
                 | data | %s; %,d training sentences%s; tokenised as Kim's `clean_str` (letters and digits of any script kept) |
                 | command | `%s` |
                 | seed | %d |
-                | epochs | %s, mini-batch %d, Adam %.0e |
+                | epochs | %s, mini-batch %d, %s%s |
                 | **accuracy** | **%s** |
                 | training time | %.0f s on this machine (2 cores, one BLAS thread)%s |
                 | trained | %s |
-                """, id, word2vec ? "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)" : "embeddings learned from scratch (CNN-rand)",
+                """, id, !word2vec ? "embeddings learned from scratch (CNN-rand)" : switch (s.embeddings()) {
+                    case STATIC -> "word2vec-initialised embeddings, frozen (CNN-static analogue)";
+                    case NON_STATIC -> "word2vec-initialised embeddings, fine-tuned (CNN-non-static analogue)";
+                },
                 s.dimensions(), vocabulary - 2, embeddings, cnnlab.text.KimCnn.FILTERS, params, id, id, dataset, trainSize,
                 extraMr == 0 ? "" : String.format(Locale.ROOT, " + %,d MR sentences (../shared/data/rt-polarity, labelled by their review) that "
                         + "share no %d-word run with an SST-2 dev or test sentence (SST re-annotates MR's sentences; Kim used SST's phrase "
                         + "labels instead, which we do not have)", extraMr, cnnlab.text.HeldOutOverlap.OVERLAP),
-                command, s.seed(), s.keepBest() ? String.format(Locale.ROOT, "%d kept of at most %d (the epoch with the best dev accuracy, "
-                        + "as Kim's early stopping)", keptEpoch, s.epochs()) : String.valueOf(s.epochs()), s.batch(), s.learningRate(), evaluation, seconds, word2vec ? ", word2vec included" : "", date);
+                command, s.seed(), s.keepBest() ? String.format(Locale.ROOT, "%s kept of at most %d (the %s with the best dev accuracy, "
+                        + "as Kim's early stopping)", cnnlab.text.TextTraining.epochs(keptEpoch), s.epochs(),
+                        s.checksPerEpoch() > 1 ? "point, dev scored " + s.checksPerEpoch() + " times an epoch," : "epoch") : String.valueOf(s.epochs()),
+                s.batch(), s.optimizer() == cnnlab.text.KimCnn.Optimizer.ADAM ? String.format(Locale.ROOT, "Adam %.0e", s.learningRate())
+                        : "Adadelta (rho 0.95, epsilon 1e-6, as Kim)",
+                s.embeddingDropout() > 0 ? String.format(Locale.ROOT, ", dropout %s on the embeddings", s.embeddingDropout()) : "",
+                evaluation, seconds, word2vec ? ", word2vec included" : "", date);
     }
 }

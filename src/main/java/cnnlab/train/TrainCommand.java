@@ -49,7 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
         PolicyNet go = PolicyNet.byId(model);
         if (go != null) return trainGo(go);
         cnnlab.text.SentimentModel text = cnnlab.text.SentimentModel.byCommandName(model);
-        if (text != null) return TrainText.run(text, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate);
+        if (text != null) return TrainText.run(text, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate,
+                optimizer, checksPerEpoch, embeddings, embeddingDropout, new TrainText.Word2VecOptions(w2vEpochs, w2vWindow, w2vMinCount, w2vNegative, w2vSample));
         if ("mobilenet".equals(model)) return MobileNetConversion.run(data, out != null ? out : Path.of("models", ImageNetClassifier.FILE), System.out);
         if (!"mnist".equals(model)) {
             System.err.println("unknown model '" + model + "' (available: mnist, speech, speech-2d, go-unpooled, go-pooled, text-mr, text-sst2, text-mr-w2v, text-sst2-w2v, mobilenet)");
@@ -114,6 +115,57 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--learning-rate", description = "text-*: Adam's learning rate (default: 1e-3)")
     Double learningRate;
+
+    @Option(names = "--optimizer", description = "text-*: adam or adadelta (Kim's: rho 0.95, epsilon 1e-6, no learning rate) (default: adam)",
+            converter = OptimizerName.class)
+    cnnlab.text.KimCnn.Optimizer optimizer = cnnlab.text.KimCnn.Optimizer.ADAM;
+
+    @Option(names = "--checks-per-epoch", description = "text-sst2*: score dev this many times an epoch, keeping the best point's weights (default: 1)")
+    int checksPerEpoch = 1;
+
+    @Option(names = "--embeddings", description = "text-*-w2v: non-static (fine-tuned) or static (frozen as word2vec made them), "
+            + "Kim's CNN-non-static and CNN-static (default: non-static)", converter = EmbeddingsName.class)
+    cnnlab.text.KimCnn.Embeddings embeddings = cnnlab.text.KimCnn.Embeddings.NON_STATIC;
+
+    @Option(names = "--embedding-dropout", description = "text-*: dropout probability on the embeddings the convolutions read (default: 0)")
+    double embeddingDropout;
+
+    @Option(names = "--w2v-epochs", description = "text-*-w2v: word2vec's passes over the corpus (default: 5)")
+    Integer w2vEpochs;
+
+    @Option(names = "--w2v-window", description = "text-*-w2v: word2vec's context window, words each side (default: 5)")
+    Integer w2vWindow;
+
+    @Option(names = "--w2v-min-count", description = "text-*-w2v: words seen fewer times get no word2vec vector (default: 1)")
+    Integer w2vMinCount;
+
+    @Option(names = "--w2v-negative", description = "text-*-w2v: negative samples per context word; 0 = hierarchical softmax (default: 0)")
+    Integer w2vNegative;
+
+    @Option(names = "--w2v-sample", description = "text-*-w2v: down-sampling of frequent words, e.g. 1e-4; 0 = none (default: 0)")
+    Double w2vSample;
+
+    /** "non-static" / "static" in any case. */
+    static final class EmbeddingsName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Embeddings> {
+        static String name(cnnlab.text.KimCnn.Embeddings e) {
+            return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        @Override
+        public cnnlab.text.KimCnn.Embeddings convert(String value) {
+            for (var e : cnnlab.text.KimCnn.Embeddings.values()) if (name(e).equalsIgnoreCase(value)) return e;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an embeddings variant (non-static, static)");
+        }
+    }
+
+    /** "adam" / "adadelta" in any case. */
+    static final class OptimizerName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Optimizer> {
+        @Override
+        public cnnlab.text.KimCnn.Optimizer convert(String value) {
+            for (var o : cnnlab.text.KimCnn.Optimizer.values()) if (o.name().equalsIgnoreCase(value)) return o;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an optimiser (adam, adadelta)");
+        }
+    }
 
     @Option(names = "--positions", description = "go: training positions per epoch (default: all, ~500,000)")
     Integer positions;

@@ -73,25 +73,49 @@ final class TrainText {
         return new Split(SentimentData.sst2(data, "train"), SentimentData.sst2(data, "test"), SentimentData.sst2(data, "dev"));
     }
 
-    /** A trained model and the epoch whose weights it holds. */
-    record Fitted(TextModel model, int epoch) { }
+    /** A trained model and the point of training (epochs) whose weights it holds. */
+    record Fitted(TextModel model, double epoch) { }
+
+    /**
+     * Word2vec's settings from the command line, null where not given: passes, window, minimum count, negative samples
+     * (0 = hierarchical softmax), down-sampling of frequent words.
+     */
+    record Word2VecOptions(Integer epochs, Integer window, Integer minCount, Integer negative, Double sample) {
+        static final Word2VecOptions DEFAULTS = new Word2VecOptions(null, null, null, null, null);
+
+        WordVectors.Settings settings(int dimensions, long seed) {
+            return new WordVectors.Settings(dimensions, window != null ? window : WORD2VEC_WINDOW, epochs != null ? epochs : WORD2VEC_EPOCHS, seed,
+                    minCount != null ? minCount : 1, negative != null ? negative : 0, sample != null ? sample : 0);
+        }
+
+        /** The options as given on the command line, for the model card's command. */
+        String arguments() {
+            return (epochs != null ? " --w2v-epochs " + epochs : "") + (window != null ? " --w2v-window " + window : "")
+                    + (minCount != null ? " --w2v-min-count " + minCount : "") + (negative != null ? " --w2v-negative " + negative : "")
+                    + (sample != null ? " --w2v-sample " + java.math.BigDecimal.valueOf(sample).toPlainString() : "");
+        }
+    }
 
     /** Trains one network on {@code split}; for word2vec models, first the word vectors on {@code unlabelled} text. */
     static Fitted fit(SentimentModel model, Split split, List<Sentence> unlabelled, TextTraining.Settings s) {
+        return fit(model, split, unlabelled, s, Word2VecOptions.DEFAULTS);
+    }
+
+    static Fitted fit(SentimentModel model, Split split, List<Sentence> unlabelled, TextTraining.Settings s, Word2VecOptions w2v) {
         Vocabulary vocabulary = Vocabulary.of(split.train());
         ComputationGraph net;
         if (model.embeddings() == SentimentModel.Embeddings.WORD2VEC) {
             long t0 = System.nanoTime();
             List<List<String>> corpus = WordVectors.corpus(unlabelled, split.heldOut());
-            WordVectors vectors = WordVectors.train(corpus, new WordVectors.Settings(s.dimensions(), WORD2VEC_WINDOW, WORD2VEC_EPOCHS, s.seed()));
+            WordVectors vectors = WordVectors.train(corpus, w2v.settings(s.dimensions(), s.seed()));
             vocabulary = vocabulary.plus(new TreeSet<>(vectors.words()));
-            net = KimCnn.create(vocabulary.size(), s.dimensions(), s.seed(), s.learningRate());
+            net = KimCnn.create(vocabulary.size(), s.dimensions(), s.seed(), s.network());
             int set = vectors.initialise(net, vocabulary);
             System.out.printf(Locale.ROOT, "word2vec: %,d of %,d unlabelled sentences (the rest share %d words in a row with a held-out one), "
                     + "%,d words, %.0f s; %,d of %,d embedding rows start from them; nearest to 'good': %s%n", corpus.size(), unlabelled.size(),
                     WordVectors.OVERLAP, vectors.words().size(), (System.nanoTime() - t0) / 1e9, set, vocabulary.size(), vectors.nearest("good", 5));
         } else {
-            net = KimCnn.create(vocabulary.size(), s.dimensions(), s.seed(), s.learningRate());
+            net = KimCnn.create(vocabulary.size(), s.dimensions(), s.seed(), s.network());
         }
         TextTraining training = new TextTraining(s, System.out);
         training.train(net, split.train(), vocabulary, split.dev().isEmpty() ? split.test() : split.dev());
@@ -147,31 +171,47 @@ final class TrainText {
 
     static int run(SentimentModel model, Path data, List<Path> corpus, Path out, Integer epochs, long seed, Integer batch, int folds,
                    Path extraMr, Integer dimensions, Double learningRate) throws Exception {
+        return run(model, data, corpus, out, epochs, seed, batch, folds, extraMr, dimensions, learningRate, KimCnn.Optimizer.ADAM, 1,
+                KimCnn.Embeddings.NON_STATIC, 0, Word2VecOptions.DEFAULTS);
+    }
+
+    static int run(SentimentModel model, Path data, List<Path> corpus, Path out, Integer epochs, long seed, Integer batch, int folds,
+                   Path extraMr, Integer dimensions, Double learningRate, KimCnn.Optimizer optimizer, int checksPerEpoch,
+                   KimCnn.Embeddings embeddings, double embeddingDropout, Word2VecOptions w2v) throws Exception {
         NativeThreads.useOneBlasThread();
         boolean word2vec = model.embeddings() == SentimentModel.Embeddings.WORD2VEC, sst2 = model.dataset() == SentimentModel.Dataset.SST2;
         if (extraMr != null && !sst2) throw new IllegalArgumentException("--extra-mr is for the SST-2 models only (MR is the dataset itself)");
+        if (checksPerEpoch != 1 && !sst2) throw new IllegalArgumentException("--checks-per-epoch is for the SST-2 models only (MR has no dev set)");
+        if (!word2vec && (embeddings != KimCnn.Embeddings.NON_STATIC || !w2v.equals(Word2VecOptions.DEFAULTS))) {
+            throw new IllegalArgumentException("--embeddings static and --w2v-* are for the word2vec models (text-mr-w2v, text-sst2-w2v)");
+        }
         int e = epochs != null ? epochs : sst2 ? EPOCHS_SST2 : word2vec ? EPOCHS_WORD2VEC : EPOCHS_RANDOM;
         int d = dimensions != null ? dimensions : DIMENSIONS;
         // SST-2 keeps the epoch that did best on dev (Kim's early stopping); MR has no dev set, only the scored fold
         TextTraining.Settings settings = new TextTraining.Settings(e, batch != null ? batch : BATCH, seed,
-                learningRate != null ? learningRate : 1e-3, d, sst2);
+                learningRate != null ? learningRate : 1e-3, d, sst2, optimizer, checksPerEpoch, embeddings, embeddingDropout);
         List<Path> corpusFolders = corpus != null && !corpus.isEmpty() ? corpus : defaultCorpus(data);
         List<Sentence> unlabelled = word2vec ? unlabelled(corpusFolders) : List.of();
         Path target = out != null ? out : Path.of("models", model.file());
         String command = "java -jar target/cnn-lab.jar train " + "text-" + model.id() + " --data " + data + " --epochs " + e + " --seed " + seed
                 + " --batch " + settings.batch() + (folds != 10 ? " --folds " + folds : "") + (word2vec && corpus != null ? " --corpus " + String.join(",", corpus.stream().map(Path::toString).toList()) : "")
                 + (extraMr != null ? " --extra-mr " + extraMr : "") + (dimensions != null ? " --dimensions " + d : "")
-                + (learningRate != null ? " --learning-rate " + java.math.BigDecimal.valueOf(learningRate).toPlainString() : "");
+                + (learningRate != null ? " --learning-rate " + java.math.BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString() : "")
+                + (optimizer != KimCnn.Optimizer.ADAM ? " --optimizer " + optimizer.name().toLowerCase(Locale.ROOT) : "")
+                + (checksPerEpoch != 1 ? " --checks-per-epoch " + checksPerEpoch : "") + (embeddings != KimCnn.Embeddings.NON_STATIC ? " --embeddings " + TrainCommand.EmbeddingsName.name(embeddings) : "")
+                + (embeddingDropout > 0 ? " --embedding-dropout " + java.math.BigDecimal.valueOf(embeddingDropout).toPlainString() : "")
+                + w2v.arguments();
         long t0 = System.nanoTime();
         String evaluation;
-        int trainSize, extraSize = 0, keptEpoch = e;
+        int trainSize, extraSize = 0;
+        double keptEpoch = e;
         if (model.dataset() == SentimentModel.Dataset.MR) {
             List<Sentence> all = SentimentData.mr(data);
             int[] fold = SentimentData.folds(all.size(), folds, seed);
             double sum = 0, sumSq = 0;
             for (int f = 0; f < folds; f++) {
                 Split split = mrFold(all, fold, f);
-                TextModel m = fit(model, split, unlabelled, settings).model();
+                TextModel m = fit(model, split, unlabelled, settings, w2v).model();
                 double a = TextTraining.accuracy(m.net(), m.vocabulary(), split.test());
                 sum += a;
                 sumSq += a * a;
@@ -198,7 +238,7 @@ final class TrainText {
                 split = new Split(train, split.test(), split.dev());
                 extraSize = extra.size();
             }
-            Fitted r = fit(model, split, unlabelled, settings);
+            Fitted r = fit(model, split, unlabelled, settings, w2v);
             TextModel m = r.model();
             double a = TextTraining.accuracy(m.net(), m.vocabulary(), split.test()), dev = TextTraining.accuracy(m.net(), m.vocabulary(), split.dev());
             m.save(target);
@@ -211,7 +251,8 @@ final class TrainText {
         double seconds = (System.nanoTime() - t0) / 1e9;
         TextModel shipped = TextModel.load(target);
         Files.writeString(ModelFiles.sibling(target, ".md"), ModelCard.text(model, settings, shipped.net().numParams(), shipped.vocabulary().size(),
-                trainSize, word2vec ? corpusFolders : List.of(), evaluation, seconds, command, LocalDate.now(), extraSize, keptEpoch));
+                trainSize, word2vec ? corpusFolders : List.of(), evaluation, seconds, command, LocalDate.now(), extraSize, keptEpoch,
+                w2v.settings(d, seed)));
         System.out.printf(Locale.ROOT, "saved %s in %.0f s%n", target, seconds);
         return 0;
     }
