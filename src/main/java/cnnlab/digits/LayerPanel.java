@@ -21,9 +21,9 @@ class LayerPanel extends Div {
         addClassNames("layer-block", "lab-card");
         setId("layer-" + shape.name());
         grid = new FeatureMapGrid(shape.maps(), shape.height(), shape.width(), columns, cell, FeatureMapGrid.Palette.INFERNO);
+        grid.setLabelTemplate(labelTemplate(), decimals());
         String size = shape.height() > 1 ? String.format(" · %d maps of %dx%d", shape.maps(), shape.height(), shape.width())
                 : String.format(" · %d neurons", shape.maps());
-        grid.setLabelTemplate(labelTemplate(), decimals());
         Paragraph caption = new Paragraph(shape.description() + size);
         caption.addClassName("lab-caption");
         add(new H4(shape.name()), caption, grid);
