@@ -1,12 +1,8 @@
 package cnnlab.jobs;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +15,7 @@ import java.util.function.Supplier;
  * the previews thin out, not the answers.
  */
 public final class JobRunner implements AutoCloseable {
-    /** How soon work is wanted. */
+    /** How soon work is wanted; the pool runs them in this order (by ordinal). */
     public enum Urgency {
         /** Someone waits for the answer: a settled drawing, a sentence, a clip, an API call. */
         NOW,
@@ -27,11 +23,10 @@ public final class JobRunner implements AutoCloseable {
         LIVE
     }
 
-    private final ThreadPoolExecutor pool;
+    private final PriorityPool pool;
     private final Foreground foreground;
     private final int threads, queueCapacity;
     private final AtomicInteger waiting = new AtomicInteger(), unfinished = new AtomicInteger();
-    private final AtomicLong arrivals = new AtomicLong();
 
     public JobRunner(int threads, int queueCapacity) {
         this(threads, queueCapacity, new Foreground());
@@ -42,13 +37,7 @@ public final class JobRunner implements AutoCloseable {
         this.foreground = foreground;
         this.threads = threads;
         this.queueCapacity = queueCapacity;
-        AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "lab-job-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
+        pool = new PriorityPool(threads, "lab-job");
     }
 
     /** Runs {@code work} on the pool as {@link Urgency#NOW}; the future fails with RejectedExecutionException when the server is full. */
@@ -75,7 +64,7 @@ public final class JobRunner implements AutoCloseable {
             foreground.end();
         });
         try {
-            pool.execute(new Queued(urgency, arrivals.incrementAndGet(), () -> {
+            pool.execute(urgency.ordinal(), () -> {
                 waiting.decrementAndGet();
                 if (result.isDone()) return;   // cancelled while it waited: its page has gone or moved on
                 try {
@@ -86,7 +75,7 @@ public final class JobRunner implements AutoCloseable {
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }
-            }));
+            });
         } catch (RejectedExecutionException e) {   // shut down
             waiting.decrementAndGet();
             result.completeExceptionally(new RejectedExecutionException("the server is shutting down"));
@@ -101,7 +90,7 @@ public final class JobRunner implements AutoCloseable {
 
     /** Threads that would take work at once (so a live preview on an idle server is never refused). */
     private int idleThreads() {
-        return Math.max(0, threads - pool.getActiveCount());
+        return Math.max(0, threads - pool.active());
     }
 
     /** Whether a live preview would be taken now: fewer than two jobs per thread are unfinished. */
@@ -117,19 +106,5 @@ public final class JobRunner implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-    }
-
-    /** Queue order: urgency first, then arrival. */
-    private record Queued(Urgency urgency, long arrival, Runnable work) implements Runnable, Comparable<Queued> {
-        @Override
-        public void run() {
-            work.run();
-        }
-
-        @Override
-        public int compareTo(Queued o) {
-            int c = urgency.compareTo(o.urgency);
-            return c != 0 ? c : Long.compare(arrival, o.arrival);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cnnlab.nn;
 
+import cnnlab.jobs.PriorityPool;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
@@ -7,11 +8,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How the server shares one network between many users. DL4J networks are not thread-safe (deeplearning4j
@@ -27,19 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BatchedInference implements AutoCloseable {
     private record Request(float[] image, boolean preview, CompletableFuture<LayerActivations> result) { }
 
-    /** A result to hand back: awaited answers first, then in arrival order. */
-    private record Delivery(boolean preview, long order, Runnable work) implements Runnable, Comparable<Delivery> {
-        @Override
-        public void run() {
-            work.run();
-        }
-
-        @Override
-        public int compareTo(Delivery o) {
-            return preview != o.preview ? Boolean.compare(preview, o.preview) : Long.compare(order, o.order);
-        }
-    }
-
     private final LectureWeights weights;
     /** Forward passes by batch size; only the worker thread touches them. */
     private final java.util.Map<Integer, InputGradients> passes = new java.util.HashMap<>();
@@ -47,8 +32,7 @@ public final class BatchedInference implements AutoCloseable {
     private final BlockingQueue<Request> queue;
     private final Thread worker;
     /** Callers' continuations (UI updates, JSON writing) run here, never on the thread that owns the network. */
-    private final ThreadPoolExecutor completions;
-    private final AtomicLong deliveries = new AtomicLong();
+    private final PriorityPool completions;
     private volatile boolean running = true;
 
     public BatchedInference(MultiLayerNetwork net, int maxBatch, int queueCapacity) {
@@ -61,12 +45,7 @@ public final class BatchedInference implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.worker = new Thread(this::serve, "inference-" + System.identityHashCode(this));
         this.worker.setDaemon(true);
-        this.completions = new ThreadPoolExecutor(completionThreads, completionThreads, 0, TimeUnit.SECONDS,
-                new PriorityBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, worker.getName() + "-results");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.completions = new PriorityPool(completionThreads, worker.getName() + "-results");
         this.worker.start();
     }
 
@@ -134,14 +113,14 @@ public final class BatchedInference implements AutoCloseable {
         }
     }
 
-    /** Completes on a results thread: whatever the caller chained on (UI updates, pushes) runs there. */
+    /** Completes on a results thread: whatever the caller chained on (UI updates, pushes) runs there; awaited answers first. */
     private void deliver(Request r, Runnable completion) {
-        completions.execute(new Delivery(r.preview(), deliveries.incrementAndGet(), completion));
+        completions.execute(r.preview() ? 1 : 0, completion);
     }
 
     /** Results computed but not yet handed back (for tests). */
     int waitingDeliveries() {
-        return completions.getQueue().size();
+        return completions.waiting();
     }
 
     /**

@@ -145,25 +145,37 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--w2v-sample", description = "text-*-w2v: down-sampling of frequent words, e.g. 1e-4; 0 = none (default: 0)")
     Double w2vSample;
 
-    /** "non-static" / "static" in any case. */
-    static final class EmbeddingsName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Embeddings> {
-        static String name(cnnlab.text.KimCnn.Embeddings e) {
+    /** An enum option as written on the command line: lower case with dashes ("non-static"), read in any case. */
+    abstract static class OptionName<E extends Enum<E>> implements picocli.CommandLine.ITypeConverter<E> {
+        private final Class<E> type;
+        private final String what;
+
+        OptionName(Class<E> type, String what) {
+            this.type = type;
+            this.what = what;
+        }
+
+        static String name(Enum<?> e) {
             return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         @Override
-        public cnnlab.text.KimCnn.Embeddings convert(String value) {
-            for (var e : cnnlab.text.KimCnn.Embeddings.values()) if (name(e).equalsIgnoreCase(value)) return e;
-            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an embeddings variant (non-static, static)");
+        public E convert(String value) {
+            for (E e : type.getEnumConstants()) if (name(e).equalsIgnoreCase(value)) return e;
+            String names = java.util.Arrays.stream(type.getEnumConstants()).map(OptionName::name).collect(java.util.stream.Collectors.joining(", "));
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not " + what + " (" + names + ")");
         }
     }
 
-    /** "adam" / "adadelta" in any case. */
-    static final class OptimizerName implements picocli.CommandLine.ITypeConverter<cnnlab.text.KimCnn.Optimizer> {
-        @Override
-        public cnnlab.text.KimCnn.Optimizer convert(String value) {
-            for (var o : cnnlab.text.KimCnn.Optimizer.values()) if (o.name().equalsIgnoreCase(value)) return o;
-            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an optimiser (adam, adadelta)");
+    static final class EmbeddingsName extends OptionName<cnnlab.text.KimCnn.Embeddings> {
+        EmbeddingsName() {
+            super(cnnlab.text.KimCnn.Embeddings.class, "an embeddings variant");
+        }
+    }
+
+    static final class OptimizerName extends OptionName<cnnlab.text.KimCnn.Optimizer> {
+        OptimizerName() {
+            super(cnnlab.text.KimCnn.Optimizer.class, "an optimiser");
         }
     }
 

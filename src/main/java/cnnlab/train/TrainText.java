@@ -197,8 +197,8 @@ final class TrainText {
                 + " --batch " + settings.batch() + (folds != 10 ? " --folds " + folds : "") + (word2vec && corpus != null ? " --corpus " + String.join(",", corpus.stream().map(Path::toString).toList()) : "")
                 + (extraMr != null ? " --extra-mr " + extraMr : "") + (dimensions != null ? " --dimensions " + d : "")
                 + (learningRate != null ? " --learning-rate " + java.math.BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString() : "")
-                + (optimizer != KimCnn.Optimizer.ADAM ? " --optimizer " + optimizer.name().toLowerCase(Locale.ROOT) : "")
-                + (checksPerEpoch != 1 ? " --checks-per-epoch " + checksPerEpoch : "") + (embeddings != KimCnn.Embeddings.NON_STATIC ? " --embeddings " + TrainCommand.EmbeddingsName.name(embeddings) : "")
+                + (optimizer != KimCnn.Optimizer.ADAM ? " --optimizer " + TrainCommand.OptionName.name(optimizer) : "")
+                + (checksPerEpoch != 1 ? " --checks-per-epoch " + checksPerEpoch : "") + (embeddings != KimCnn.Embeddings.NON_STATIC ? " --embeddings " + TrainCommand.OptionName.name(embeddings) : "")
                 + (embeddingDropout > 0 ? " --embedding-dropout " + java.math.BigDecimal.valueOf(embeddingDropout).toPlainString() : "")
                 + w2v.arguments();
         long t0 = System.nanoTime();

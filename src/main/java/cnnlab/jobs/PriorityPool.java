@@ -1,0 +1,63 @@
+package cnnlab.jobs;
+
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fixed number of daemon threads whose waiting work runs by rank (lower first), then in arrival order: the job
+ * runner's urgencies, the network's answers before its previews. Idle threads end after 30 s.
+ */
+public final class PriorityPool {
+    private final ThreadPoolExecutor pool;
+    private final AtomicLong arrivals = new AtomicLong();
+
+    public PriorityPool(int threads, String name) {
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs {@code work} after waiting work of a lower rank and of the same rank that came earlier. */
+    public void execute(int rank, Runnable work) {
+        pool.execute(new Ranked(rank, arrivals.incrementAndGet(), work));
+    }
+
+    /** Threads running work now. */
+    public int active() {
+        return pool.getActiveCount();
+    }
+
+    /** Work not yet started. */
+    public int waiting() {
+        return pool.getQueue().size();
+    }
+
+    /** Finishes what was handed in, takes nothing more. */
+    public void shutdown() {
+        pool.shutdown();
+    }
+
+    /** Drops waiting work and interrupts running work. */
+    public void shutdownNow() {
+        pool.shutdownNow();
+    }
+
+    private record Ranked(int rank, long arrival, Runnable work) implements Runnable, Comparable<Ranked> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Ranked o) {
+            return rank != o.rank ? Integer.compare(rank, o.rank) : Long.compare(arrival, o.arrival);
+        }
+    }
+}
