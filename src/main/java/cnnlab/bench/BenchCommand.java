@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--draw-only", description = "bench load: students only draw, never start visualisations (to tell the readings' cost from the rest)")
     boolean drawOnly;
 
-    @Option(names = "--url", description = "bench load: a running server to load (default: start one in this JVM on a free port)")
+    @Option(names = "--url", description = "bench load: a running server to load (default: start one in a JVM of its own on a free port)")
     URI url;
 
     @Override

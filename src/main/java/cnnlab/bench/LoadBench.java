@@ -2,8 +2,8 @@ package cnnlab.bench;
 
 import cnnlab.bench.load.LoadRun;
 import cnnlab.bench.load.LoadStats;
-import cnnlab.server.LabConfig;
-import cnnlab.server.LabServer;
+import cnnlab.bench.load.ServerMemory;
+import cnnlab.bench.load.ServerProcess;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,7 +21,8 @@ import static cnnlab.bench.load.LoadStats.percentile;
  * {@code bench load}: N students at once over real Vaadin sessions (HTTP + the push WebSocket, see
  * {@link cnnlab.bench.load.UiConnection}), each drawing digits and watching visualisations; for each N prints, prefixed
  * {@code nN_}: classify latency percentiles (pen up to verdict), visualisation frames per second per student,
- * errors, and, when the server runs in this JVM, heap and RSS and the heap one open session costs.
+ * errors, and, unless the server runs elsewhere ({@code --url}), its heap and RSS and the heap one open session costs.
+ * The server runs in a JVM of its own, as in a lab, so that the simulated students' work is not counted as its own.
  */
 public final class LoadBench {
     private final Path models;
@@ -40,16 +41,18 @@ public final class LoadBench {
     }
 
     public void run(PrintStream out) throws Exception {
-        LabServer server = null;
+        ServerProcess server = null;
         URI base = url;
+        ServerMemory memory = null;
         if (base == null) {
-            server = new LabServer(new LabConfig("127.0.0.1", 0, models));
-            base = URI.create("http://127.0.0.1:" + server.start() + "/");
+            server = ServerProcess.start(models);
+            base = server.url();
+            memory = server.memory();
         }
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            LoadRun load = drawOnly ? LoadRun.drawingOnly(http, base, server != null) : new LoadRun(http, base, server != null);
-            out.println("server=" + (server != null ? "in this JVM (" + base + ")" : base));
+            LoadRun load = drawOnly ? LoadRun.drawingOnly(http, base, memory) : new LoadRun(http, base, memory);
+            out.println("server=" + (server != null ? "a JVM of its own (" + base + ")" : base));
             out.println("seconds=" + seconds);
             out.println("students=" + (drawOnly ? "draw only" : "draw and watch visualisations"));
             // a short round first, not reported: class loading and JIT of a fresh server

@@ -1,10 +1,7 @@
 package cnnlab.bench.load;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * N students at once against one server: all open the digits page first (then, when the server runs in this JVM,
+ * N students at once against one server: all open the digits page first (then, when the server's memory can be read,
  * the heap after a GC is taken per session), then all play for the given seconds, then the heap is taken again while
  * their tabs are still open, and the tabs close as a browser closes them (unload beacon, socket closed).
  */
@@ -22,9 +19,10 @@ public final class LoadRun {
     private final HttpClient http;
     private final URI base;
     private final Student.Behaviour behaviour;
-    private final boolean serverInThisJvm;
+    /** The server's memory, or null when it cannot be read (a server elsewhere). */
+    private final ServerMemory server;
 
-    /** Heap and resident memory of this JVM, in bytes; zero when the server runs elsewhere. */
+    /** Heap and resident memory of the server's JVM, in bytes; zero when it cannot be read. */
     public record Memory(long heapBefore, long heapOpen, long heapPeak, long heapAfterRun, long rssOpen, long rssPeak, long rssAfterRun) {
         /** Heap per open session: (heap with the sessions open - heap before) / sessions, both after a GC. */
         public long perSession(int sessions) {
@@ -34,25 +32,26 @@ public final class LoadRun {
 
     public record Result(int sessions, int opened, LoadStats stats, Memory memory, double seconds) { }
 
-    public LoadRun(HttpClient http, URI base, boolean serverInThisJvm) {
-        this(http, base, serverInThisJvm, Student.Behaviour.STUDENT);
+    /** @param server the server's memory, or null to report none */
+    public LoadRun(HttpClient http, URI base, ServerMemory server) {
+        this(http, base, server, Student.Behaviour.STUDENT);
     }
 
     /** Students who only draw (no visualisations). */
-    public static LoadRun drawingOnly(HttpClient http, URI base, boolean serverInThisJvm) {
-        return new LoadRun(http, base, serverInThisJvm, Student.Behaviour.DRAWING_ONLY);
+    public static LoadRun drawingOnly(HttpClient http, URI base, ServerMemory server) {
+        return new LoadRun(http, base, server, Student.Behaviour.DRAWING_ONLY);
     }
 
-    LoadRun(HttpClient http, URI base, boolean serverInThisJvm, Student.Behaviour behaviour) {
+    LoadRun(HttpClient http, URI base, ServerMemory server, Student.Behaviour behaviour) {
         this.http = http;
         this.base = base;
         this.behaviour = behaviour;
-        this.serverInThisJvm = serverInThisJvm;
+        this.server = server;
     }
 
     public Result run(int n, int seconds) throws InterruptedException {
         LoadStats stats = new LoadStats();
-        long heapBefore = serverInThisJvm ? heapAfterGc() : 0;
+        long heapBefore = server != null ? server.heapAfterGc() : 0;
         List<Student> students = new ArrayList<>();
         for (int i = 0; i < n; i++) students.add(new Student(i, http, base, stats, behaviour));
         CountDownLatch opened = new CountDownLatch(n), start = new CountDownLatch(1), finished = new CountDownLatch(n),
@@ -97,20 +96,20 @@ public final class LoadRun {
         }
         try {
             if (!opened.await(120 + n, TimeUnit.SECONDS)) stats.errors.add("not every session opened within " + (120 + n) + " s");
-            long heapOpen = serverInThisJvm ? heapAfterGc() : 0, rssOpen = serverInThisJvm ? rss() : 0;
+            long heapOpen = server != null ? server.heapAfterGc() : 0, rssOpen = server != null ? server.rss() : 0;
             long heapPeak = 0, rssPeak = 0;
             long t0 = System.nanoTime();
             deadline[0] = t0 + TimeUnit.SECONDS.toNanos(seconds);
             start.countDown();
             do {
-                if (serverInThisJvm) {
-                    heapPeak = Math.max(heapPeak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    rssPeak = Math.max(rssPeak, rss());
+                if (server != null) {
+                    heapPeak = Math.max(heapPeak, server.heapUsed());
+                    rssPeak = Math.max(rssPeak, server.rss());
                 }
             } while (!finished.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() - deadline[0] < TimeUnit.SECONDS.toNanos(60));
             double played = (System.nanoTime() - t0) / 1e9;
             if (finished.getCount() > 0) stats.errors.add("students still busy 60 s after the end");
-            long heapAfter = serverInThisJvm ? heapAfterGc() : 0, rssAfter = serverInThisJvm ? rss() : 0;
+            long heapAfter = server != null ? server.heapAfterGc() : 0, rssAfter = server != null ? server.rss() : 0;
             for (Student s : students) {
                 double rate = s.frameRate();
                 if (!Double.isNaN(rate)) stats.studentFrameRate(rate);
@@ -122,25 +121,5 @@ public final class LoadRun {
             closed.await(60, TimeUnit.SECONDS);
             pool.shutdownNow();
         }
-    }
-
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(150);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** This process's resident set size (VmRSS), in bytes; 0 where /proc is missing. */
-    static long rss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            }
-        } catch (Exception e) {
-            // not Linux
-        }
-        return 0;
     }
 }

@@ -23,7 +23,7 @@ class LoadDriverTest {
     void twoStudentsDrawAndWatchWithoutErrors() throws Exception {
         // quicker than a real student: one digit per visit, short thinking, five seconds of frames
         Student.Behaviour quick = new Student.Behaviour(1, 200, 16, 100, 5000);
-        LoadRun run = new LoadRun(HttpClient.newHttpClient(), URI.create(RunningLab.url()), false, quick);
+        LoadRun run = new LoadRun(HttpClient.newHttpClient(), URI.create(RunningLab.url()), null, quick);
 
         LoadRun.Result r = run.run(2, 8);
 
