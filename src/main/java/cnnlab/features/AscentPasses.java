@@ -1,6 +1,5 @@
 package cnnlab.features;
 
-import cnnlab.jobs.Niceness;
 import cnnlab.nn.InputGradients;
 import cnnlab.nn.InputGradients.Depth;
 import cnnlab.nn.LectureCnn;
@@ -23,8 +22,11 @@ import java.util.function.IntFunction;
 final class AscentPasses implements AutoCloseable {
     /** Below this many pictures per part a split costs more than it saves. */
     static final int MIN_PART = 4;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-            Niceness.background("ascent-part"));
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+        Thread t = new Thread(r, "ascent-part");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final int[] from;
     private final InputGradients[] nets;

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -67,9 +68,13 @@ public final class LongJobs implements AutoCloseable {
         this.capacity = queueCapacity;
         this.perOwner = perOwner;
         this.currentOwner = currentOwner;
-        // jobs are handed over only when a slot is free, so this queue holds at most a hand-over in progress;
-        // below the quick work's priority, so that a page's answer never waits for a step to end
-        workers = new ThreadPoolExecutor(slots, slots, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Niceness.background("lab-long-job"));
+        AtomicInteger n = new AtomicInteger();
+        // jobs are handed over only when a slot is free, so this queue holds at most a hand-over in progress
+        workers = new ThreadPoolExecutor(slots, slots, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "lab-long-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         workers.allowCoreThreadTimeOut(true);
     }
 
