@@ -5,6 +5,7 @@ import cnnlab.bench.load.LoadStats;
 import cnnlab.bench.load.ServerMemory;
 import cnnlab.bench.load.ServerProcess;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,11 @@ public final class LoadBench {
         if (base == null) {
             server = ServerProcess.start(models);
             base = server.url();
-            memory = server.memory();
+            try {
+                memory = server.memory();
+            } catch (IOException | LinkageError e) {   // a JRE without the attach API: latencies still count
+                out.println("server_memory=unavailable (" + e.getMessage() + ")");
+            }
         }
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
