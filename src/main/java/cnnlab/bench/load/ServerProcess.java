@@ -71,22 +71,33 @@ public final class ServerProcess implements AutoCloseable {
         return url.join();
     }
 
-    /** The server's memory; its heap over JMX, so this needs a JDK (the attach API) rather than a bare JRE. */
+    /**
+     * The server's memory; its heap over JMX, so this needs a JDK (the attach API): on a bare JRE it throws a
+     * LinkageError, which the caller may catch (the attach classes are loaded only here, by {@link Jmx}).
+     */
     public ServerMemory memory() throws IOException {
-        try {
-            VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
-            String address;
+        Jmx connected = Jmx.connect(process.pid());
+        jmx = connected.connector;
+        return new ServerMemory(connected.heap, process.pid());
+    }
+
+    /** A JMX connection to a local JVM, opened through the attach API (which starts the JVM's management agent). */
+    private record Jmx(JMXConnector connector, MemoryMXBean heap) {
+        static Jmx connect(long pid) throws IOException {
             try {
-                address = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
+                VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+                String address;
+                try {
+                    address = vm.startLocalManagementAgent();
+                } finally {
+                    vm.detach();
+                }
+                JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+                return new Jmx(connector, ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
+                        ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class));
+            } catch (com.sun.tools.attach.AttachNotSupportedException e) {
+                throw new IOException("cannot attach to the server's JVM: " + e.getMessage(), e);
             }
-            jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
-            MemoryMXBean heap = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
-                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-            return new ServerMemory(heap, process.pid());
-        } catch (com.sun.tools.attach.AttachNotSupportedException e) {
-            throw new IOException("cannot attach to the server's JVM: " + e.getMessage(), e);
         }
     }
 
