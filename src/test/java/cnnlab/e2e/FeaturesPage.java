@@ -1,10 +1,13 @@
 package cnnlab.e2e;
 
+import cnnlab.jobs.LongJobs;
+import cnnlab.server.Lab;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Page object for "What does the CNN learn?": the run buttons, the status line, the pictures as painted. */
 final class FeaturesPage {
@@ -92,6 +95,23 @@ final class FeaturesPage {
 
     void waitUntil(String what, java.util.function.BooleanSupplier condition) {
         wait.withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    /**
+     * The page's visualisation job once it runs on the server, as the only one running there (the tests that use
+     * this wait for the server to be free first). On a timeout, says what the page and the server's queue held.
+     */
+    LongJobs.Ticket waitForItsRunningJob() {
+        try {
+            return wait.until(d -> {
+                List<LongJobs.Ticket> running = Lab.current().longJobs().tickets().stream()
+                        .filter(t -> t.position() == 0 && !t.done().isDone()).toList();
+                return running.size() == 1 ? running.get(0) : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page's job should run; the page says: " + status() + "; the server's queue: "
+                    + Lab.current().longJobs().tickets().stream().map(t -> t.what() + " of " + t.owner() + " at " + t.position()).toList(), e);
+        }
     }
 
     void fullPageScreenshot(String name) {

@@ -1,6 +1,7 @@
 package cnnlab.e2e;
 
 import cnnlab.access.UsersFile;
+import cnnlab.jobs.LongJobs;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.HouseRules;
 import cnnlab.server.Lab;
@@ -92,8 +93,11 @@ class LoginEndToEndTest extends BrowserTest {
 
             ben.get(base + "features");
             logIn(ben, "ben", "ben-password");
-            FeaturesPage bens = new FeaturesPage(ben).open(base, "steps=100000&seed=8&layer=dense&units=0-49");
-            bens.waitUntil("ben's job runs", () -> Lab.current().longJobs().running() == 1);
+            // the page opens on the lecture's figure: let that short run end, so the one job below is the long one
+            FeaturesPage first = new FeaturesPage(ben);
+            first.waitUntil("the lecture's figure is done", () -> first.status().startsWith("Done"));
+            FeaturesPage bens = new FeaturesPage(ben).open(base, SharedServerEndToEndTest.LONG_JOB + "&seed=8");
+            LongJobs.Ticket job = bens.waitForItsRunningJob();
             try {
                 wait.until(d -> d.findElement(By.id("jobs")).getText().contains("ben, session"));
                 wait.until(d -> d.findElement(By.id("sessions")).getText().contains("ben"));
@@ -107,7 +111,8 @@ class LoginEndToEndTest extends BrowserTest {
                 d.findElement(By.xpath("//vaadin-grid[@id='jobs']//vaadin-button[contains(., 'Cancel')]")).click();
                 return true;
             });
-            bens.waitUntil("the admin cancelled ben's job", () -> Lab.current().longJobs().running() == 0);
+            bens.waitUntil("the admin cancelled ben's job", () -> job.done().isDone());
+            assertTrue(job.cancelled(), "the job was cancelled, not left to finish");
         } finally {
             ben.quit();
             ann.quit();

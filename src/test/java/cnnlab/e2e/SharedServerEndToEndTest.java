@@ -1,5 +1,8 @@
 package cnnlab.e2e;
 
+import cnnlab.features.AscentSettings;
+import cnnlab.features.Units;
+import cnnlab.jobs.LongJobs;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.HouseRules;
 import cnnlab.server.Lab;
@@ -21,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SharedServerEndToEndTest extends BrowserTest {
     private static final String SESSION_ENDED = "This page's session has ended";
+    /** A visualisation that runs for many seconds: the most pictures and steps a link may ask for (100 x 2,000). */
+    static final String LONG_JOB = "steps=" + AscentSettings.MAX_STEPS + "&layer=dense&units=0-" + (Units.MAX - 1);
 
     @Test
     void aKilledBrowserFreesItsJobWithinSeconds() throws Exception {
@@ -28,14 +33,15 @@ class SharedServerEndToEndTest extends BrowserTest {
         watcher.waitUntil("no visualisation running on the server", () -> Lab.current().longJobs().running() == 0);
         ChromeDriver doomed = Browser.start();
         try {
-            FeaturesPage page = new FeaturesPage(doomed).open(url, "steps=100000&seed=31&layer=dense&units=0-49");
-            page.waitUntil("its job runs on the server", () -> Lab.current().longJobs().running() == 1);
+            FeaturesPage page = new FeaturesPage(doomed).open(url, LONG_JOB + "&seed=31");
+            LongJobs.Ticket job = page.waitForItsRunningJob();
             long killed = System.currentTimeMillis();
             Browser.kill(doomed);
             new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage("the killed browser's job ends")
-                    .until(d -> Lab.current().longJobs().running() == 0);
+                    .until(d -> job.done().isDone());
             long freed = System.currentTimeMillis() - killed;
             System.out.println("job freed " + freed + " ms after its browser was killed");   // for the notes
+            assertTrue(job.cancelled(), "the job was stopped, not left to finish");
             assertTrue(freed < 15_000, "a vanished page is noticed within seconds (3 s after its connection drops), took " + freed + " ms");
         } finally {
             try {
@@ -82,11 +88,13 @@ class SharedServerEndToEndTest extends BrowserTest {
         try {
             FeaturesPage watcher = new FeaturesPage(browser);
             watcher.waitUntil("no visualisation running on the server", () -> Lab.current().longJobs().running() == 0);
-            FeaturesPage page = new FeaturesPage(browser).open("http://127.0.0.1:" + port + "/", "steps=100000&seed=5&layer=dense&units=0-49");
+            FeaturesPage page = new FeaturesPage(browser).open("http://127.0.0.1:" + port + "/", LONG_JOB + "&seed=5");
+            LongJobs.Ticket job = page.waitForItsRunningJob();
             long opened = System.currentTimeMillis();
             String message = waitForSystemMessage();   // nobody touches the page: frames keep coming, but that is not activity
             assertTrue(message.contains("idle"), message);
-            page.waitUntil("the idle page's job ends", () -> Lab.current().longJobs().running() == 0);
+            page.waitUntil("the idle page's job ends", () -> job.done().isDone());
+            assertTrue(job.cancelled(), "the job was stopped, not left to finish");
             System.out.println("idle session closed " + (System.currentTimeMillis() - opened) + " ms after the page opened (timeout 6 s)");
         } finally {
             server.close();
