@@ -26,13 +26,17 @@ import java.util.concurrent.TimeUnit;
  * browser never does. Two signs, checked every second under each session's lock:
  * <ul>
  *   <li>the page's push WebSocket, once connected, has been down for {@link #DISCONNECT_GRACE} (a killed or closed
- *   browser: the OS ends the connection at once; a reload or a network blip reconnects well within the grace);</li>
+ *   browser: the OS ends the connection at once; a reload or a network blip reconnects well within the grace), or
+ *   was never seen connected within {@link #CONNECT_GRACE} of the page's first sweep (a browser killed in the second
+ *   between loading a page and the watch's next look);</li>
  *   <li>no heartbeat for three heartbeat intervals (a cut network, where no connection end is ever seen).</li>
  * </ul>
  * It also keeps a snapshot of each session for the admin page, taken under the same lock.
  */
 public final class PageWatch implements AutoCloseable {
     public static final Duration DISCONNECT_GRACE = Duration.ofSeconds(3);
+    /** A page's push connection opens within a second or two of its load; one never seen open by then is gone. */
+    public static final Duration CONNECT_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PageWatch.class);
 
     /** What the admin page shows of one session. */
@@ -127,29 +131,39 @@ public final class PageWatch implements AutoCloseable {
     }
 
     /** Per session (kept in it, so it goes with it): which pages were seen connected, and since when they are not. */
-    private static final class Pages {
-        private final Map<UI, Long> downSince = new HashMap<>();
-        private final Set<UI> seenConnected = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    static final class Pages {
+        private final Map<Object, Long> downSince = new HashMap<>();
+        private final Map<Object, Long> firstSeen = new HashMap<>();
+        private final Set<Object> seenConnected = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
-        /** Why {@code ui} counts as gone, or null. */
-        String gone(UI ui, boolean connected, long now) {
+        /**
+         * Why {@code page} counts as gone, or null. The connection is sampled once a second, so a page killed before
+         * any sample saw it connected is judged by its age instead: sampling alone would wait for three missed
+         * heartbeats (minutes) to notice it.
+         */
+        String gone(Object page, boolean connected, long now) {
+            long first = firstSeen.computeIfAbsent(page, k -> now);
             if (connected) {
-                seenConnected.add(ui);
-                downSince.remove(ui);
+                seenConnected.add(page);
+                downSince.remove(page);
                 return null;
             }
-            if (!seenConnected.contains(ui)) return null;   // not connected yet (just opened, or no push here)
-            long since = downSince.computeIfAbsent(ui, k -> now);
+            if (!seenConnected.contains(page)) {   // not connected yet: just opened, or its browser died at once
+                return now - first >= CONNECT_GRACE.toMillis() ? "its connection never opened in " + (now - first) / 1000 + " s" : null;
+            }
+            long since = downSince.computeIfAbsent(page, k -> now);
             return now - since >= DISCONNECT_GRACE.toMillis() ? "its connection has been down for " + (now - since) / 1000 + " s" : null;
         }
 
-        void forget(UI ui) {
-            downSince.remove(ui);
-            seenConnected.remove(ui);
+        void forget(Object page) {
+            downSince.remove(page);
+            firstSeen.remove(page);
+            seenConnected.remove(page);
         }
 
-        void keepOnly(List<UI> live) {
+        void keepOnly(List<?> live) {
             downSince.keySet().retainAll(live);
+            firstSeen.keySet().retainAll(live);
             seenConnected.retainAll(live);
         }
     }

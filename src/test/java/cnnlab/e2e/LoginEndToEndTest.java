@@ -57,7 +57,8 @@ class LoginEndToEndTest extends BrowserTest {
             ben.get(base);
             assertTrue(ben.getCurrentUrl().endsWith("/login.html"), ben.getCurrentUrl());
             logIn(ben, "ben", "guess");
-            new WebDriverWait(ben, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("error")).isDisplayed());
+            new WebDriverWait(ben, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)   // the login page reloads
+                    .until(d -> d.findElement(By.id("error")).isDisplayed());
             Screenshots.take(ben, "login-failed");
             logIn(ben, "ben", "ben-password");
             DigitsPage page = new DigitsPage(ben);
