@@ -26,7 +26,12 @@ public final class JobRunner implements AutoCloseable {
     private final PriorityPool pool;
     private final Foreground foreground;
     private final int threads, queueCapacity;
-    private final AtomicInteger waiting = new AtomicInteger(), unfinished = new AtomicInteger();
+    /**
+     * waiting: accepted, not yet started; held: accepted, and its thread not yet free again (what the capacity
+     * bounds: counted here, not from the pool's active threads, which flicker while a new thread starts);
+     * unfinished: accepted, result not yet complete.
+     */
+    private final AtomicInteger waiting = new AtomicInteger(), held = new AtomicInteger(), unfinished = new AtomicInteger();
 
     public JobRunner(int threads, int queueCapacity) {
         this(threads, queueCapacity, new Foreground());
@@ -53,10 +58,11 @@ public final class JobRunner implements AutoCloseable {
     public <T> CompletableFuture<T> submit(Urgency urgency, Supplier<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         if (urgency == Urgency.LIVE && !welcomesPreviews()) return refused(result, "the server is busy, try again in a moment");
-        if (waiting.incrementAndGet() > queueCapacity + idleThreads()) {
-            waiting.decrementAndGet();
+        if (held.incrementAndGet() > queueCapacity + threads) {   // every thread busy and the queue full
+            held.decrementAndGet();
             return refused(result, "the server is busy, try again in a moment");
         }
+        waiting.incrementAndGet();
         unfinished.incrementAndGet();
         foreground.begin();
         result.whenComplete((v, x) -> {
@@ -66,18 +72,21 @@ public final class JobRunner implements AutoCloseable {
         try {
             pool.execute(urgency.ordinal(), () -> {
                 waiting.decrementAndGet();
-                if (result.isDone()) return;   // cancelled while it waited: its page has gone or moved on
                 try {
+                    if (result.isDone()) return;   // cancelled while it waited: its page has gone or moved on
                     work.get().whenComplete((v, x) -> {
                         if (x != null) result.completeExceptionally(x);
                         else result.complete(v);
                     });
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
+                } finally {
+                    held.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {   // shut down
             waiting.decrementAndGet();
+            held.decrementAndGet();
             result.completeExceptionally(new RejectedExecutionException("the server is shutting down"));
         }
         return result;
@@ -86,11 +95,6 @@ public final class JobRunner implements AutoCloseable {
     private static <T> CompletableFuture<T> refused(CompletableFuture<T> result, String why) {
         result.completeExceptionally(new RejectedExecutionException(why));
         return result;
-    }
-
-    /** Threads that would take work at once (so a live preview on an idle server is never refused). */
-    private int idleThreads() {
-        return Math.max(0, threads - pool.active());
     }
 
     /** Whether a live preview would be taken now: fewer than two jobs per thread are unfinished. */

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * try instead of the build), a raw-socket client for what {@link HttpClient} refuses to send (odd methods, unencoded
  * or broken paths), and the checks every answer to bad input must pass.
  */
-final class LabHttp {
+public final class LabHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Far above any answer seen (a few ms; a speech reading ~100 ms): only a hang or a stuck queue reaches it. */
     static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -56,9 +56,9 @@ final class LabHttp {
     }
 
     /** A POST: its status, content type and body text. */
-    record Answer(int status, String contentType, String body) { }
+    public record Answer(int status, String contentType, String body) { }
 
-    static Answer post(String path, String contentType, byte[] body) {
+    public static Answer post(String path, String contentType, byte[] body) {
         if (body.length > 64 * 1024) {
             // past 64 KB ask first, as careful clients do ("Expect: 100-continue"): a refused body is then never sent and
             // the 413 always arrives (JDK 17's HttpClient hangs on a final answer to that header, so a raw socket asks)
