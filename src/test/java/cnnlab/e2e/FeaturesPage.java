@@ -1,5 +1,7 @@
 package cnnlab.e2e;
 
+import cnnlab.features.AscentSettings;
+import cnnlab.features.Units;
 import cnnlab.jobs.LongJobs;
 import cnnlab.server.Lab;
 import org.openqa.selenium.By;
@@ -11,6 +13,8 @@ import java.util.List;
 
 /** Page object for "What does the CNN learn?": the run buttons, the status line, the pictures as painted. */
 final class FeaturesPage {
+    /** URL settings of a visualisation that runs for many seconds: the most pictures and steps a link may ask for. */
+    static final String LONG_JOB = "steps=" + AscentSettings.MAX_STEPS + "&layer=dense&units=0-" + (Units.MAX - 1);
     final ChromeDriver driver;
     private final WebDriverWait wait;
 

@@ -97,7 +97,7 @@ class LoginEndToEndTest extends BrowserTest {
             // the page opens on the lecture's figure: let that short run end, so the one job below is the long one
             FeaturesPage first = new FeaturesPage(ben);
             first.waitUntil("the lecture's figure is done", () -> first.status().startsWith("Done"));
-            FeaturesPage bens = new FeaturesPage(ben).open(base, SharedServerEndToEndTest.LONG_JOB + "&seed=8");
+            FeaturesPage bens = new FeaturesPage(ben).open(base, FeaturesPage.LONG_JOB + "&seed=8");
             LongJobs.Ticket job = bens.waitForItsRunningJob();
             try {
                 wait.until(d -> d.findElement(By.id("jobs")).getText().contains("ben, session"));

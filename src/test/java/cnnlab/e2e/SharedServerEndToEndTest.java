@@ -1,7 +1,5 @@
 package cnnlab.e2e;
 
-import cnnlab.features.AscentSettings;
-import cnnlab.features.Units;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.HouseRules;
@@ -24,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SharedServerEndToEndTest extends BrowserTest {
     private static final String SESSION_ENDED = "This page's session has ended";
-    /** A visualisation that runs for many seconds: the most pictures and steps a link may ask for (100 x 2,000). */
-    static final String LONG_JOB = "steps=" + AscentSettings.MAX_STEPS + "&layer=dense&units=0-" + (Units.MAX - 1);
 
     @Test
     void aKilledBrowserFreesItsJobWithinSeconds() throws Exception {
@@ -33,7 +29,7 @@ class SharedServerEndToEndTest extends BrowserTest {
         watcher.waitUntil("no visualisation running on the server", () -> Lab.current().longJobs().running() == 0);
         ChromeDriver doomed = Browser.start();
         try {
-            FeaturesPage page = new FeaturesPage(doomed).open(url, LONG_JOB + "&seed=31");
+            FeaturesPage page = new FeaturesPage(doomed).open(url, FeaturesPage.LONG_JOB + "&seed=31");
             LongJobs.Ticket job = page.waitForItsRunningJob();
             long killed = System.currentTimeMillis();
             Browser.kill(doomed);
@@ -88,7 +84,7 @@ class SharedServerEndToEndTest extends BrowserTest {
         try {
             FeaturesPage watcher = new FeaturesPage(browser);
             watcher.waitUntil("no visualisation running on the server", () -> Lab.current().longJobs().running() == 0);
-            FeaturesPage page = new FeaturesPage(browser).open("http://127.0.0.1:" + port + "/", LONG_JOB + "&seed=5");
+            FeaturesPage page = new FeaturesPage(browser).open("http://127.0.0.1:" + port + "/", FeaturesPage.LONG_JOB + "&seed=5");
             LongJobs.Ticket job = page.waitForItsRunningJob();
             long opened = System.currentTimeMillis();
             String message = waitForSystemMessage();   // nobody touches the page: frames keep coming, but that is not activity

@@ -50,8 +50,7 @@ class SpeechApiTest {
         HttpResponse<String> mp3 = post(new byte[]{'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0, 0, 0, 0}, "audio/mpeg");
         assertTrue(RestApiTest.JSON.readTree(mp3.body()).get("error").asText().contains("MP3"));
         assertEquals(400, post(new byte[0], "audio/wav").statusCode());
-        // asked first ("Expect: 100-continue"), as careful clients do: sent blind, 11 MB may still be on its way when
-        // the server answers 413 and closes, and the client can lose the answer in the reset
+        // asked first (see LabHttp.post): a 413 to a body sent blind can be lost in the connection's reset
         LabHttp.Answer huge = LabHttp.post("api/speech/classify", "audio/wav", new byte[11 * 1024 * 1024]);
         assertEquals(413, huge.status());
         assertTrue(huge.body().contains("10 MB"), huge.body());

@@ -23,11 +23,7 @@ class TextApiTest {
     }
 
     static HttpResponse<String> post(String body) throws Exception {
-        return post(RestApiTest.HTTP, body);
-    }
-
-    static HttpResponse<String> post(java.net.http.HttpClient client, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + "api/text/classify")).header("Content-Type", "application/json")
+        return RestApiTest.HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/text/classify")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -60,7 +56,7 @@ class TextApiTest {
         HttpResponse<String> longText = post(json(Map.of("text", "good ".repeat(1000))));
         assertEquals(400, longText.statusCode());
         assertTrue(RestApiTest.JSON.readTree(longText.body()).get("error").asText().contains("5,000 characters"));
-        // asked first ("Expect: 100-continue"), so the 413 cannot be lost in the reset of a refused body's connection
+        // asked first (see LabHttp.post): a 413 to a body sent blind can be lost in the connection's reset
         LabHttp.Answer huge = LabHttp.post("api/text/classify", "application/json",
                 json(Map.of("text", "x".repeat(100_000))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(413, huge.status());

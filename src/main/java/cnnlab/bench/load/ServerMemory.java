@@ -1,6 +1,5 @@
 package cnnlab.bench.load;
 
-import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,6 @@ public final class ServerMemory {
     ServerMemory(MemoryMXBean heap, long pid) {
         this.heap = heap;
         this.status = Path.of("/proc", String.valueOf(pid), "status");
-    }
-
-    /** The JVM this code runs in. */
-    public static ServerMemory ofThisJvm() {
-        return new ServerMemory(ManagementFactory.getMemoryMXBean(), ProcessHandle.current().pid());
     }
 
     /** Heap in use now, in bytes (garbage included). */

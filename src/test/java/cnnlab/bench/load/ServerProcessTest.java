@@ -4,6 +4,7 @@ import cnnlab.nn.ShippedModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +30,7 @@ class ServerProcessTest {
 
             ServerMemory memory = server.memory();
             long heap = memory.heapAfterGc(), rss = memory.rss();
-            ServerMemory mine = ServerMemory.ofThisJvm();
+            ServerMemory mine = new ServerMemory(ManagementFactory.getMemoryMXBean(), ProcessHandle.current().pid());
             assertTrue(heap > 1 << 20 && heap < rss, "heap " + heap + " within RSS " + rss);
             assertTrue(rss != mine.rss(), "the server's RSS, not this JVM's");
             process = ProcessHandle.of(server.pid()).orElseThrow();
