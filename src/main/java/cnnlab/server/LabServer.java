@@ -9,13 +9,15 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.ThreadLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import cnnlab.access.AccessControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,17 +61,28 @@ public final class LabServer implements AutoCloseable {
         long t0 = System.nanoTime();
         ownsLab = !Lab.isRunning();   // tests run several servers over one set of loaded models
         Lab.start(config.models(), config.gallery());
-        server = new Server();
+        ConnectionRules limits = rules.connections();
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads());
+        threads.setName("lab-http");
+        server = new Server(threads);
         connector = new ServerConnector(server);
         connector.setHost(config.host());
         connector.setPort(config.port());
-        if (rules.behindProxy()) {   // client addresses (for the API's rate limit, the logs) from X-Forwarded-For
-            connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().addCustomizer(new ForwardedRequestCustomizer());
-        }
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        http.setSendServerVersion(false);   // the version helps only those looking for its known bugs
+        http.setMinRequestDataRate(limits.minBodyBytesPerSecond());
+        if (rules.proxies().any()) http.addCustomizer(new ClientAddress(rules.proxies()));   // before any handler sees the request
+        connector.addEventListener(new ConnectionsPerAddress(limits.connectionsPerAddress(), rules.proxies()));
         server.addConnector(connector);
         server.addBean(sessionIds(server), true);
         WebAppContext app = webApp();
-        server.setHandler(app);
+        // one address runs at most this many requests at once; the rest wait without holding a thread (a body that
+        // trickles in holds its thread while it is read)
+        ThreadLimitHandler perAddress = new ThreadLimitHandler();
+        perAddress.setThreadLimit(limits.threadsPerAddress());
+        perAddress.setHandler(app);
+        server.setHandler(perAddress);
         ErrorHandler quiet = new ErrorHandler();
         quiet.setShowStacks(false);
         server.setErrorHandler(quiet);

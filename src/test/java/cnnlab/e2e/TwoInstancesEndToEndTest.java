@@ -71,6 +71,7 @@ class TwoInstancesEndToEndTest {
         ProcessBuilder pb = new ProcessBuilder("bash", "docker/two-instances.sh").redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("CNNLAB_PROXY_PORT", String.valueOf(proxyPort));
+        env.put("CNNLAB_PROXY_HOST", "0.0.0.0");   // reachable from this machine's own network address too: a client that is not loopback
         env.put("CNNLAB_NODE1_PORT", String.valueOf(nodePorts[0]));
         env.put("CNNLAB_NODE2_PORT", String.valueOf(nodePorts[1]));
         env.put("CNNLAB_GALLERY", gallery.toString());
@@ -170,6 +171,48 @@ class TwoInstancesEndToEndTest {
 
     @Test
     @Order(3)
+    void aClientsOwnForwardedHeaderIsNotBelievedBehindNginx() throws Exception {
+        // without a session, the API's budget is per address: claiming a new address on every call must not refill it
+        String pixels = "{\"pixels\":[" + String.join(",", java.util.Collections.nCopies(784, "0")) + "]}";
+        int answered = 0, refused = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            String claimed = "10.7." + (i / 250) + "." + (i % 250 + 1);
+            HttpRequest r = HttpRequest.newBuilder(URI.create(proxy + "api/digits/classify"))
+                    .header("Content-Type", "application/json").header("Forwarded", "for=" + claimed).header("X-Forwarded-For", claimed)
+                    .POST(HttpRequest.BodyPublishers.ofString(pixels)).build();
+            int status = http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) answered++;
+            else if (status == 429) refused++;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(refused > 0, "200 calls, each claiming another address: all answered, so each claim bought a fresh budget");
+        assertTrue(answered <= 2 * 30 + 2 * 10 * seconds + 2, answered + " answered in " + seconds + " s: more than two instances' budgets for one address");
+
+        // the admin page is for the server machine itself; a student who says "for=127.0.0.1" is still a student
+        assertTrue(cnnlab.server.AdminProbe.opens(proxy, Map.of()), "through nginx from the server machine itself: the admin page");
+        Optional<String> lan = networkAddress();
+        org.junit.jupiter.api.Assumptions.assumeTrue(lan.isPresent(), "this machine has no network address besides loopback");
+        String fromLan = "http://" + lan.get() + ":" + URI.create(proxy).getPort() + "/";
+        assertFalse(cnnlab.server.AdminProbe.opens(fromLan, Map.of()), "from " + lan.get() + " through nginx: no admin page");
+        assertFalse(cnnlab.server.AdminProbe.opens(fromLan, Map.of("Forwarded", "for=127.0.0.1")), "a claim to be the server machine");
+        assertFalse(cnnlab.server.AdminProbe.opens(fromLan, Map.of("Forwarded", "for=127.0.0.1", "X-Real-IP", "127.0.0.1",
+                "X-Forwarded-For", "127.0.0.1")), "nor any other header a client may send");
+    }
+
+    /** This machine's first IPv4 address that is not loopback, to be a client that is not the server machine. */
+    private static Optional<String> networkAddress() throws IOException {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) continue;
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress()) return Optional.of(a.getHostAddress());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    @Order(4)
     void stoppingTheScriptStopsBothInstancesAndNginx() throws Exception {
         assertEquals(4, started.size(), "two JVMs, nginx's master and its worker: " + started);
         script.destroy();   // SIGTERM, as Ctrl-C or a service manager would
