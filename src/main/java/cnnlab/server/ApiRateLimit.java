@@ -19,10 +19,14 @@ import java.util.function.LongSupplier;
  * A token bucket per client in front of the JSON API, so one script cannot take the shared server from a class:
  * past the burst, calls are refused with 429 and a Retry-After until tokens refill. A client is its browser session
  * when it has a real one (students behind one lab NAT share an address), else its address; a made-up session
- * cookie is not a session, so rotating cookies does not buy more calls.
+ * cookie is not a session, so rotating cookies does not buy more calls. Nor do fresh sessions: every session's
+ * calls also come out of one bucket per address worth {@link #SESSIONS_PER_ADDRESS} sessions (a script that opened
+ * 25 sessions with GET / once got 25 budgets).
  */
 public final class ApiRateLimit implements Filter {
     private static final long IDLE_NANOS = 120_000_000_000L;   // a full bucket unused this long is forgotten
+    /** How many sessions' budgets the sessions of one address share: a class's few scripts, not one script's many sessions. */
+    static final int SESSIONS_PER_ADDRESS = 5;
     private final double perSecond;
     private final int burst;
     private final LongSupplier clock;
@@ -45,7 +49,9 @@ public final class ApiRateLimit implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        double wait = take(clientOf(req));
+        HttpSession session = req.getSession(false);
+        double wait = session == null ? take("address " + req.getRemoteAddr())
+                : take("session " + session.getId(), "sessions from " + req.getRemoteAddr());
         if (wait <= 0) {
             chain.doFilter(request, response);
             return;
@@ -57,24 +63,31 @@ public final class ApiRateLimit implements Filter {
                 perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond), burst, seconds)));
     }
 
-    static String clientOf(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        return session != null ? "session " + session.getId() : "address " + req.getRemoteAddr();
-    }
-
     /** Takes one token for {@code client}: 0 when granted, else the seconds until one is there. */
     double take(String client) {
+        return take(client, 1);
+    }
+
+    /** Takes one token for a session and one from the bucket its address's sessions share; 0 when both are granted. */
+    double take(String session, String addressSessions) {
+        double wait = take(session, 1);
+        return wait > 0 ? wait : take(addressSessions, SESSIONS_PER_ADDRESS);
+    }
+
+    /** From a bucket {@code scale} clients' worth. */
+    private double take(String bucket, int scale) {
         long now = clock.getAsLong();
         if (calls.incrementAndGet() % 1024 == 0) forgetIdle(now);
-        Bucket b = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
+        double capacity = (double) burst * scale, rate = perSecond * scale;
+        Bucket b = buckets.computeIfAbsent(bucket, k -> new Bucket(capacity, now));
         synchronized (b) {
-            b.tokens = Math.min(burst, b.tokens + (now - b.at) * 1e-9 * perSecond);
+            b.tokens = Math.min(capacity, b.tokens + (now - b.at) * 1e-9 * rate);
             b.at = now;
             if (b.tokens >= 1) {
                 b.tokens -= 1;
                 return 0;
             }
-            return (1 - b.tokens) / perSecond;
+            return (1 - b.tokens) / rate;
         }
     }
 

@@ -41,6 +41,19 @@ class ApiRateLimitTest {
     }
 
     @Test
+    void theSessionsOfOneAddressShareABudgetOfFiveSessions() {
+        ApiRateLimit limit = new ApiRateLimit(2, 4, nanos::get);
+        int granted = 0;
+        for (int s = 0; s < 25; s++) {
+            for (int i = 0; i < 4; i++) if (limit.take("session " + s, "sessions from 10.0.0.1") == 0) granted++;
+        }
+        assertEquals(4 * ApiRateLimit.SESSIONS_PER_ADDRESS, granted, "25 fresh sessions get five sessions' burst, not 25");
+        assertEquals(0, limit.take("session x", "sessions from 10.0.0.2"), "another address has its own");
+        nanos.addAndGet(100_000_000L);   // a tenth of a second: the address's bucket refills five times as fast as a session's
+        assertEquals(0, limit.take("session 99", "sessions from 10.0.0.1"));
+    }
+
+    @Test
     void idleClientsAreForgotten() {
         ApiRateLimit limit = new ApiRateLimit(10, 10, nanos::get);
         for (int i = 0; i < 1000; i++) limit.take("client " + i);
@@ -83,6 +96,43 @@ class ApiRateLimitTest {
             // the session has its own budget, though its address has none left
             for (int i = 0; i < 3; i++) assertEquals(200, get(student, base, null).statusCode(), "session call " + i);
             assertEquals(429, get(student, base, null).statusCode());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void overHttpFreshSessionsDoNotBuyFreshBudgets() throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        ctx.addFilter(new FilterHolder(new ApiRateLimit(0.01, 3)), "/api/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        ctx.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
+                resp.getWriter().write("ok");
+            }
+        }), "/api/*");
+        ctx.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
+                req.getSession(true);   // as the app's page does for every first visit
+                resp.getWriter().write("page");
+            }
+        }), "/");
+        server.setHandler(ctx);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + connector.getLocalPort() + "/";
+            int answered = 0;
+            for (int s = 0; s < 25; s++) {
+                HttpClient script = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                assertEquals(200, get(script, base, null).statusCode(), "a new session from GET /");
+                for (int i = 0; i < 3; i++) if (get(script, base + "api/x", null).statusCode() == 200) answered++;
+            }
+            assertEquals(3 * ApiRateLimit.SESSIONS_PER_ADDRESS, answered, "75 calls over 25 sessions: five sessions' worth answered");
         } finally {
             server.stop();
         }
