@@ -3,6 +3,7 @@ package cnnlab.server;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,6 +60,12 @@ abstract class JsonServlet extends HttpServlet {
         byte[] body;
         try (InputStream in = req.getInputStream()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException r && !(e instanceof HttpException)) throw r;   // a bug, not the client
+            // the client's fault (a body cut short, a bad chunk size, too slow): one line, not a stack trace
+            int status = e instanceof HttpException h && h.getCode() == 408 ? 408 : 400;
+            LOG.info("API request {} {} from {}: unreadable body ({})", req.getMethod(), req.getRequestURI(), req.getRemoteAddr(), e.toString());
+            throw new ApiError(status, status == 408 ? "the request body arrived too slowly" : "the request body was cut short or malformed");
         }
         if (body.length > MAX_BODY_BYTES) throw new ApiError(413, "request body too large (at most 64 KB)");
         if (body.length == 0) throw new ApiError(400, "empty request body: expected JSON");
