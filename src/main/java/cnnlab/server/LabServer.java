@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
@@ -15,7 +14,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import cnnlab.access.AccessControl;
@@ -82,10 +80,8 @@ public final class LabServer implements AutoCloseable {
         ThreadLimitHandler perAddress = new ThreadLimitHandler();
         perAddress.setThreadLimit(limits.threadsPerAddress());
         perAddress.setHandler(app);
-        server.setHandler(perAddress);
-        ErrorHandler quiet = new ErrorHandler();
-        quiet.setShowStacks(false);
-        server.setErrorHandler(quiet);
+        server.setHandler(new SecurityHeaders(perAddress));
+        server.setErrorHandler(ErrorPages.forServer());
         server.start();
         // after start: the web app's defaults (webdefault.xml: 30 minutes) are applied while it starts
         app.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, rules.idleTimeout().toSeconds()));
@@ -125,7 +121,9 @@ public final class LabServer implements AutoCloseable {
         // from the server's resource factory, not the context's: the context closes its own (and with it the fat jar's
         // zip file system) before it puts this base back while stopping
         ctx.setBaseResource(org.eclipse.jetty.util.resource.ResourceFactory.of(server).newResource(s.substring(0, s.length() - "ROOT".length())));
-        ctx.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*\\.jar|.*/classes/.*");
+        // every jar and classes folder on the class path, but Karibu-Testing's (tests only): its mock "not found"
+        // view would clash with the app's own, as it never meets the app in production
+        ctx.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, "(?!.*karibu-testing).*\\.jar|.*/classes/.*");
         ctx.setConfigurationDiscovered(true);
         ctx.setThrowUnavailableOnStartupException(true);
         ctx.setInitParameter("productionMode", "true");
@@ -137,10 +135,7 @@ public final class LabServer implements AutoCloseable {
         ctx.getSessionHandler().setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
         ctx.getSessionHandler().setHttpOnly(true);
         ctx.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-        errors.setShowStacks(false);
-        ctx.setErrorHandler(errors);
-        filter(ctx, new SecurityHeaders(), "/*", DispatcherType.REQUEST, DispatcherType.ERROR);
+        ctx.setErrorHandler(ErrorPages.forApp());
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
         filter(ctx, new InitRequestGuard(), "/*", DispatcherType.REQUEST);
         if (rules.users() != null) {
