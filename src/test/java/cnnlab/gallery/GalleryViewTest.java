@@ -45,9 +45,9 @@ class GalleryViewTest extends ViewTest {
     @Test
     void savedPicturesAreCardsNewestFirstWithTitlesAsText() {
         Gallery gallery = Gallery.open(dir);
-        gallery.save(new Submission("first", "", Kind.FEATURES, "2 pictures of conv2 filters", "features?units=0-1", TestPictures.png(1)));
+        gallery.save(new Submission("first", "", Kind.FEATURES, "2 pictures of conv2 filters", "features?units=0-1", TestPictures.png(1)), TestPictures.anyone());
         gallery.save(new Submission("<img src=x onerror=alert(1)> & co", "Ana", Kind.STYLE, "tubingen in the style of starry night",
-                "style", TestPictures.png(2)));
+                "style", TestPictures.png(2)), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);
         assertEquals(List.of("<img src=x onerror=alert(1)> & co", "first"), cardTitles(view));
         GalleryCard newest = _find(view, GalleryCard.class).get(0);
@@ -77,7 +77,7 @@ class GalleryViewTest extends ViewTest {
     void aLongGalleryShowsAPageAtATime() {
         Gallery gallery = Gallery.open(dir);
         int n = GalleryView.PAGE + 6;
-        for (int i = 0; i < n; i++) gallery.save(TestPictures.submission("picture " + i, i));
+        for (int i = 0; i < n; i++) gallery.save(TestPictures.submission("picture " + i, i), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);
         assertEquals(GalleryView.PAGE, _find(view, GalleryCard.class).size());
         assertEquals("picture " + (n - 1), cardTitles(view).get(0));
@@ -92,8 +92,8 @@ class GalleryViewTest extends ViewTest {
     @Test
     void anAdminRemovesAPictureAfterConfirming() {
         Gallery gallery = Gallery.open(dir);
-        GalleryEntry gone = gallery.save(TestPictures.submission("does not belong", 1));
-        gallery.save(TestPictures.submission("stays", 2));
+        GalleryEntry gone = gallery.save(TestPictures.submission("does not belong", 1), TestPictures.anyone());
+        gallery.save(TestPictures.submission("stays", 2), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);   // Karibu's request comes from the server machine: an admin's
         UI.getCurrent().add(view);
         GalleryCard card = _find(view, GalleryCard.class).stream().filter(c -> gone.id().equals(c.getElement().getAttribute("data-id"))).findFirst().orElseThrow();
