@@ -3,6 +3,7 @@ package cnnlab.gallery;
 import cnnlab.server.Lab;
 import cnnlab.ui.UiQueue;
 import cnnlab.ui.ViewTest;
+import com.github.mvysny.fakeservlet.FakeHttpEnvironment;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -109,6 +110,48 @@ class GalleryViewTest extends ViewTest {
         assertEquals(1, gallery.count());
         assertTrue(gallery.entry(gone.id()).isEmpty());
         assertEquals("1 picture", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+    }
+
+    @Test
+    void anAdminRemovesAllPicturesByOneStudentAfterConfirming() throws Exception {
+        Gallery gallery = Gallery.open(dir);
+        Saver flooder = Saver.session("flooder", "192.0.2.7");
+        for (int i = 0; i < 3; i++) gallery.save(TestPictures.submission("flood " + i, i), flooder);
+        gallery.save(TestPictures.submission("stays", 10), Saver.session("student", "192.0.2.8"));
+        GalleryEntry last = gallery.save(TestPictures.submission("flood 3", 3), flooder);
+        GalleryView view = new GalleryView(gallery);
+        UI.getCurrent().add(view);
+        GalleryCard card = _find(view, GalleryCard.class).stream().filter(c -> last.id().equals(c.getElement().getAttribute("data-id"))).findFirst().orElseThrow();
+        _click(_get(card, Button.class, spec -> spec.withText("Remove all by this student")));
+        Dialog confirm = _get(Dialog.class);
+        assertEquals("The 4 pictures saved by " + Saver.describe(flooder.key()) + " go from the lab gallery for everyone. This cannot be undone.",
+                _get(confirm, Paragraph.class).getText());
+        _click(_get(confirm, Button.class, spec -> spec.withText("Cancel")));
+        assertEquals(5, gallery.count(), "cancel keeps them");
+        _click(_get(card, Button.class, spec -> spec.withText("Remove all by this student")));
+        _click(_get(Button.class, spec -> spec.withId("gallery-remove-all-confirm")));
+        UiQueue.await("the removal", 10, () -> cardTitles(view).equals(List.of("stays")));
+        assertEquals(1, gallery.count());
+        assertEquals("1 picture", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+        try (var files = java.nio.file.Files.list(dir.resolve(Gallery.PICTURES))) {
+            assertEquals(1, files.count(), "their picture files are gone too");
+        }
+    }
+
+    @Test
+    void aStudentGetsNoAdminControls() {
+        Gallery gallery = Gallery.open(dir);
+        gallery.save(TestPictures.submission("a dream", 1), Saver.session("someone", "192.0.2.7"));
+        String server = FakeHttpEnvironment.INSTANCE.getRemoteAddr();
+        FakeHttpEnvironment.INSTANCE.setRemoteAddr("192.0.2.8");   // a student's machine, login off
+        try {
+            GalleryView view = new GalleryView(gallery);
+            assertEquals(1, _find(view, GalleryCard.class).size());
+            assertTrue(_find(view, Button.class, spec -> spec.withText("Remove")).isEmpty());
+            assertTrue(_find(view, Button.class, spec -> spec.withText("Remove all by this student")).isEmpty());
+        } finally {
+            FakeHttpEnvironment.INSTANCE.setRemoteAddr(server);
+        }
     }
 
     @Test
