@@ -1,5 +1,10 @@
 package cnnlab.admin;
 
+import cnnlab.gallery.Gallery;
+import cnnlab.gallery.GalleryUnavailable;
+import cnnlab.gallery.RemoveAllDialog;
+import cnnlab.gallery.SaveQuota;
+import cnnlab.gallery.Saver;
 import cnnlab.jobs.LongJobs;
 import cnnlab.server.Lab;
 import cnnlab.sessions.LabSessions;
@@ -27,17 +32,22 @@ import java.util.List;
 
 /**
  * The lab's admin page (/admin, not in the menu): the live sessions, the queue of heavy jobs with a Cancel for each,
- * and the server's memory, refreshed every two seconds. Anyone not allowed by {@link AdminAccess} sees only a note.
+ * the server's memory, and the students with the most pictures in the lab gallery with a "Remove all" for each,
+ * refreshed every two seconds. Anyone not allowed by {@link AdminAccess} sees only a note.
  */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · CNN Lab")
 public class AdminView extends VerticalLayout implements BeforeEnterObserver {
-    static final int REFRESH_MS = 2000;
+    static final int REFRESH_MS = 2000, TOP_SAVERS = 10;
     private final Paragraph summary = new Paragraph();
     private final Grid<SessionSnapshot> sessions = new Grid<>();
     private final Grid<LongJobs.Ticket> jobs = new Grid<>();
     /** What the jobs grid shows now: it is only re-filled when this changes, so a Cancel button stays put under the pointer. */
     private List<List<Object>> jobRows = List.of();
+    private final Paragraph gallerySummary = new Paragraph();
+    private final Grid<Gallery.SaverTotal> savers = new Grid<>();
+    /** As {@link #jobRows}: the savers grid is re-filled only when its rows change. */
+    private List<Gallery.SaverTotal> saverRows = List.of();
     private boolean allowed;
 
     public AdminView() {
@@ -61,7 +71,20 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
             return cancel;
         }).setHeader("").setKey("cancel");
         jobs.setAllRowsVisible(true);
-        add(new H2("Lab server"), summary, new H3("Heavy jobs"), jobs, new H3("Sessions"), sessions);
+        gallerySummary.setId("gallery-summary");
+        savers.setId("gallery-savers");
+        savers.addColumn(t -> Saver.describe(t.saver())).setHeader("Saved by").setKey("saver").setAutoWidth(true);
+        savers.addColumn(Gallery.SaverTotal::pictures).setHeader("Pictures").setKey("pictures").setAutoWidth(true);
+        savers.addColumn(t -> String.format("%.1f MB", t.bytes() / 1048576.0)).setHeader("Size").setKey("size").setAutoWidth(true);
+        savers.addColumn(t -> DAY_TIME.format(t.lastSaved())).setHeader("Last saved").setKey("last").setAutoWidth(true);
+        savers.addComponentColumn(t -> {
+            Button removeAll = new Button("Remove all", e -> new RemoveAllDialog(Lab.current().gallery(), t.saver(), n -> refresh()).open());
+            removeAll.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            return removeAll;
+        }).setHeader("").setKey("remove");
+        savers.setAllRowsVisible(true);
+        add(new H2("Lab server"), summary, new H3("Heavy jobs"), jobs, new H3("Sessions"), sessions,
+                new H3("Lab gallery"), gallerySummary, savers);
     }
 
     @Override
@@ -103,6 +126,25 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
             jobRows = rows;
             jobs.setItems(tickets);
         }
+        refreshGallery(Lab.current().gallery());
+    }
+
+    private void refreshGallery(Gallery gallery) {
+        List<Gallery.SaverTotal> top;
+        try {
+            SaveQuota q = gallery.quota();
+            gallerySummary.setText(String.format("%d of %d pictures · each student may save %d an hour and keep %d; "
+                            + "with the login off, %d an hour from one address · most pictures by:",
+                    gallery.count(), gallery.limits().maxEntries(), q.perHour(), q.perStudent(), q.perAddressHour()));
+            top = gallery.topSavers(TOP_SAVERS);
+        } catch (GalleryUnavailable e) {
+            gallerySummary.setText("The gallery cannot be read just now: " + e.getMessage());
+            top = List.of();
+        }
+        if (!top.equals(saverRows)) {
+            saverRows = top;
+            savers.setItems(top);
+        }
     }
 
     /** A job's state as it stays until the job moves on (no ticking clock: see {@link #jobRows}). */
@@ -114,6 +156,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final java.time.format.DateTimeFormatter SINCE =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+    private static final java.time.format.DateTimeFormatter DAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
 
     static String ago(Instant t) {
         long s = Math.max(0, Duration.between(t, Instant.now()).toSeconds());

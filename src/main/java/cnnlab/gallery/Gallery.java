@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,10 +34,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ol>
  * <li>check the submission (title, PNG header and size) before touching the disk;</li>
  * <li>{@code BEGIN IMMEDIATE}: SQLite's write lock, held across processes until the end;</li>
- * <li>check the gallery's bounds ({@link Limits});</li>
+ * <li>check the gallery's bounds ({@link Limits}) and the student's share ({@link SaveQuota}), counted in the database so
+ * that they hold across instances;</li>
  * <li>the PNG to a temporary file in the pictures folder, fsync, atomic rename to {@code <random id>.png}, fsync of
  * the folder;</li>
- * <li>insert the entry and commit (the WAL is synced: synchronous=FULL).</li>
+ * <li>insert the entry, note the save in the last hour's log, and commit (the WAL is synced: synchronous=FULL).</li>
  * </ol>
  * A kill before the commit leaves at most a temporary file or a picture without an entry; a kill after it leaves a
  * complete entry with a complete picture. Because a writer holds the write lock from before its file exists until its
@@ -60,30 +62,45 @@ public final class Gallery {
     /** What the sweep at opening found and removed (temporaries, pictures without an entry), and entries without a picture. */
     public record Sweep(int temporaries, int orphans, int missing) { }
 
+    /** One saver's pictures in the gallery (see {@link Saver#describe}), for the admin. */
+    public record SaverTotal(String saver, int pictures, long bytes, Instant lastSaved) { }
+
     private final PictureFiles pictures;
     private final GalleryDatabase database;
     private final Limits limits;
+    private final SaveQuota quota;
+    /** The time of saves; two instances on one machine share it, as the hourly limits need. */
+    private final Clock clock;
     private final Sweep sweep;
     /** One save at a time per process; other processes wait on SQLite's lock. */
     private final ReentrantLock saving = new ReentrantLock(true);
 
-    private Gallery(PictureFiles pictures, GalleryDatabase database, Limits limits) throws SQLException, IOException {
+    private Gallery(PictureFiles pictures, GalleryDatabase database, Limits limits, SaveQuota quota, Clock clock) throws SQLException, IOException {
         this.pictures = pictures;
         this.database = database;
         this.limits = limits;
+        this.quota = quota;
+        this.clock = clock;
         this.sweep = sweepAndCreate();
     }
 
-    /** Opens (creating if needed) the gallery in {@code folder} and sweeps what killed saves left behind. */
+    /**
+     * Opens (creating if needed) the lab's gallery in {@code folder}, with the default bounds and the quota that the
+     * environment sets ({@link SaveQuota#from}), and sweeps what killed saves left behind.
+     */
     public static Gallery open(Path folder) {
-        return open(folder, Limits.DEFAULT);
+        return open(folder, Limits.DEFAULT, SaveQuota.from(System.getenv()));
     }
 
-    public static Gallery open(Path folder, Limits limits) {
+    public static Gallery open(Path folder, Limits limits, SaveQuota quota) {
+        return open(folder, limits, quota, Clock.systemUTC());
+    }
+
+    static Gallery open(Path folder, Limits limits, SaveQuota quota, Clock clock) {
         try {
             Files.createDirectories(folder);
-            Gallery g = new Gallery(new PictureFiles(folder.resolve(PICTURES)), new GalleryDatabase(folder.resolve(DATABASE)), limits);
-            LOG.info("gallery {}: {} pictures; swept {}", folder.toAbsolutePath(), g.count(), g.sweep);
+            Gallery g = new Gallery(new PictureFiles(folder.resolve(PICTURES)), new GalleryDatabase(folder.resolve(DATABASE)), limits, quota, clock);
+            LOG.info("gallery {}: {} pictures; swept {}; {}", folder.toAbsolutePath(), g.count(), g.sweep, quota);
             return g;
         } catch (IOException | SQLException e) {
             // file-system messages are often just the path: say what kind of failure it was
@@ -93,20 +110,23 @@ public final class Gallery {
     }
 
     /**
-     * Stores the picture and its entry durably, and returns the entry only then: this return is the acknowledgement.
+     * Stores the picture, saved {@code by} a student, and its entry durably, and returns the entry only then: this
+     * return is the acknowledgement.
      *
      * @throws IllegalArgumentException a bad title or picture (the message is for the student)
      * @throws GalleryFull              the gallery is at its bound
+     * @throws QuotaReached             the student has saved their share (the message is for them)
      * @throws GalleryUnavailable       the disk or the database failed; nothing was stored
      */
-    public GalleryEntry save(Submission s) {
+    public GalleryEntry save(Submission s, Saver by) {
         if (s.png().length > limits.maxPngBytes())
             throw new IllegalArgumentException("The picture is larger than " + size(limits.maxPngBytes()));
         int[] size = PictureFiles.dimensions(s.png());
         if (size[0] > limits.maxSide() || size[1] > limits.maxSide())
             throw new IllegalArgumentException("The picture is larger than " + limits.maxSide() + " pixels a side");
+        long now = clock.millis();
         GalleryEntry entry = new GalleryEntry(newId(), s.title(), s.author(), s.kind(), s.details(), s.link(),
-                Instant.ofEpochMilli(System.currentTimeMillis()), size[0], size[1], s.png().length);   // as stored
+                Instant.ofEpochMilli(now), size[0], size[1], s.png().length, by.key());   // as stored
         saving.lock();
         try (Connection c = database.connect()) {
             GalleryDatabase.beginImmediate(c);
@@ -117,9 +137,11 @@ public final class Gallery {
                     throw new GalleryFull("The lab gallery is full (" + t.entries() + " pictures). Ask your teacher to make room.");
                 if (t.bytes() + entry.bytes() > limits.maxTotalBytes())
                     throw new GalleryFull("The lab gallery is full (" + (t.bytes() >> 20) + " MB of pictures). Ask your teacher to make room.");
+                checkQuota(c, by, now);
                 written = true;   // from here a failure may have left a file behind
                 pictures.write(entry.id(), s.png());
                 GalleryDatabase.insert(c, entry);
+                GalleryDatabase.logSave(c, by, now, windowStart(now));
                 GalleryDatabase.commit(c);
                 committed = true;
                 return entry;
@@ -136,33 +158,66 @@ public final class Gallery {
         }
     }
 
+    /** Under the write lock: refuses the save if its student reached a limit of {@link SaveQuota}. */
+    private void checkQuota(Connection c, Saver by, long now) throws SQLException {
+        long since = windowStart(now);
+        SaveQuota.Recent mine = GalleryDatabase.recent(c, false, by.key(), since);
+        SaveQuota.Recent fromAddress = by.address().isEmpty() ? SaveQuota.Recent.NONE : GalleryDatabase.recent(c, true, by.address(), since);
+        Optional<String> refusal = quota.refusal(GalleryDatabase.picturesBy(c, by.key()), mine, fromAddress, now);
+        if (refusal.isPresent()) throw new QuotaReached(refusal.get());
+    }
+
+    private static long windowStart(long now) {
+        return now - SaveQuota.WINDOW.toMillis();
+    }
+
     /**
-     * Removes an entry and its picture (the lab's admin making room, or taking down what does not belong). The row goes
-     * first, in a committed transaction: from then on nobody sees the entry; a kill before the file is deleted leaves
-     * an orphan picture that the next start sweeps.
+     * Removes an entry and its picture (the lab's admin making room, or taking down what does not belong).
      *
      * @return false if there was no such entry
      */
     public boolean remove(String id) {
         if (!PictureFiles.isId(id)) return false;
+        return removeRows(c -> GalleryDatabase.delete(c, id) ? List.of(id) : List.of()) == 1;
+    }
+
+    /**
+     * Removes every picture saved by {@code saver} (a {@link Saver#key()}): the admin taking down what one student or
+     * script filled the gallery with. Their saves in the last hour still count for the hourly limit.
+     *
+     * @return how many pictures were removed
+     */
+    public int removeAllBy(String saver) {
+        if (saver == null || saver.isEmpty()) return 0;   // "": saved before the gallery noted savers, not one student
+        return removeRows(c -> GalleryDatabase.deleteBy(c, saver));
+    }
+
+    /** Deletes rows in a transaction that returns their ids. */
+    private interface RowDeletion {
+        List<String> delete(Connection c) throws SQLException;
+    }
+
+    /**
+     * The rows go first, in a committed transaction: from then on nobody sees the entries; a kill before the files are
+     * deleted leaves orphan pictures that the next start sweeps.
+     */
+    private int removeRows(RowDeletion deletion) {
         saving.lock();
         try (Connection c = database.connect()) {
             GalleryDatabase.beginImmediate(c);
             boolean committed = false;
             try {
-                boolean found = GalleryDatabase.delete(c, id);
+                List<String> ids = deletion.delete(c);
                 GalleryDatabase.commit(c);
                 committed = true;
-                if (found) {
-                    pictures.delete(id);
-                    pictures.syncFolder();
-                }
-                return found;
+                for (String id : ids) pictures.delete(id);
+                if (!ids.isEmpty()) pictures.syncFolder();
+                return ids.size();
             } finally {
                 if (!committed) GalleryDatabase.rollbackQuietly(c);
             }
         } catch (SQLException | IOException e) {
-            throw new GalleryUnavailable("the gallery could not remove the picture: " + e.getMessage(), e);
+            throw new GalleryUnavailable("the gallery could not remove pictures: " + e.getMessage(), e);
         } finally {
             saving.unlock();
         }
@@ -181,6 +236,24 @@ public final class Gallery {
     public int count() {
         try (Connection c = database.connect()) {
             return GalleryDatabase.totals(c).entries();
+        } catch (SQLException e) {
+            throw new GalleryUnavailable("the gallery cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many pictures of {@code saver} (a {@link Saver#key()}) the gallery holds. */
+    public int picturesBy(String saver) {
+        try (Connection c = database.connect()) {
+            return GalleryDatabase.picturesBy(c, saver);
+        } catch (SQLException e) {
+            throw new GalleryUnavailable("the gallery cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code limit} savers with the most pictures in the gallery, most first. */
+    public List<SaverTotal> topSavers(int limit) {
+        try (Connection c = database.connect()) {
+            return GalleryDatabase.savers(c, limit);
         } catch (SQLException e) {
             throw new GalleryUnavailable("the gallery cannot be read: " + e.getMessage(), e);
         }
@@ -215,6 +288,10 @@ public final class Gallery {
         return limits;
     }
 
+    public SaveQuota quota() {
+        return quota;
+    }
+
     /**
      * Under the write lock: creates the table if new, deletes temporaries and pictures that no committed entry names
      * (a save killed before its commit), and counts entries whose picture is gone (someone deleted files by hand:
@@ -225,6 +302,7 @@ public final class Gallery {
             GalleryDatabase.beginImmediate(c);
             try {
                 GalleryDatabase.createSchema(c);
+                GalleryDatabase.forgetSaves(c, windowStart(clock.millis()));
                 Set<String> ids = GalleryDatabase.ids(c);
                 PictureFiles.Listing found = pictures.list();
                 for (Path t : found.temporaries()) pictures.deleteTemporary(t);

@@ -24,11 +24,14 @@ final class GalleryCard extends Div {
             .withZone(ZoneId.systemDefault());
 
     GalleryCard(Gallery gallery, GalleryEntry e) {
-        this(gallery, e, null);
+        this(gallery, e, null, null);
     }
 
-    /** With {@code onRemove} (for the lab's admins), the card has a Remove button that calls it. */
-    GalleryCard(Gallery gallery, GalleryEntry e, Consumer<GalleryEntry> onRemove) {
+    /**
+     * With {@code onRemove} (for the lab's admins), the card has a Remove button that calls it; with {@code onRemoveAll}
+     * also "Remove all by this student", when the gallery knows who saved it.
+     */
+    GalleryCard(Gallery gallery, GalleryEntry e, Consumer<GalleryEntry> onRemove, Consumer<GalleryEntry> onRemoveAll) {
         addClassNames("lab-card", "lab-gallery-card");
         getElement().setAttribute("data-id", e.id());
         Image picture = new Image(png(gallery, e, false), e.title());
@@ -52,6 +55,12 @@ final class GalleryCard extends Div {
             remove.addClassName("lab-gallery-remove");
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             add(remove);
+        }
+        if (onRemoveAll != null && !e.saver().isEmpty()) {
+            Button removeAll = new Button("Remove all by this student", x -> onRemoveAll.accept(e));
+            removeAll.addClassName("lab-gallery-remove-all");
+            removeAll.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            add(removeAll);
         }
     }
 

@@ -24,9 +24,10 @@ import java.util.Set;
  * one fsync per picture, which no student notices).
  */
 final class GalleryDatabase {
-    static final int SCHEMA_VERSION = 1;
+    /** 1: the pictures; 2: who saved each (quota, remove all by a student) and the log of the last hour's saves. */
+    static final int SCHEMA_VERSION = 2;
     private static final int BUSY_TIMEOUT_MS = 10_000;
-    private static final String COLUMNS = "id, title, author, kind, details, link, created_ms, width, height, bytes";
+    private static final String COLUMNS = "id, title, author, kind, details, link, created_ms, width, height, bytes, saver";
 
     private final String url;
     private final SQLiteConfig config = new SQLiteConfig();
@@ -63,7 +64,10 @@ final class GalleryDatabase {
         }
     }
 
-    /** Creates the table on a new database; refuses one written by a newer schema. Inside a write transaction. */
+    /**
+     * Creates the tables on a new database and brings an older one up to date, a version at one time; refuses one written
+     * by a newer schema. Inside a write transaction. Pictures saved before version 2 have saver "": they count for nobody.
+     */
     static void createSchema(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             int version;
@@ -85,12 +89,18 @@ final class GalleryDatabase {
                       width INTEGER NOT NULL,
                       height INTEGER NOT NULL,
                       bytes INTEGER NOT NULL)""");
+            if (version < 2) {
+                s.execute("ALTER TABLE picture ADD COLUMN saver TEXT NOT NULL DEFAULT ''");
+                s.execute("CREATE INDEX picture_by_saver ON picture (saver)");
+                // one row per save of the last hour: the hourly limits count saves, not pictures an admin may have removed
+                s.execute("CREATE TABLE recent_save (saver TEXT NOT NULL, address TEXT NOT NULL, saved_ms INTEGER NOT NULL)");
+            }
             if (version < SCHEMA_VERSION) s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
         }
     }
 
     static void insert(Connection c, GalleryEntry e) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO picture (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO picture (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, e.id());
             p.setString(2, e.title());
             p.setString(3, e.author());
@@ -101,7 +111,75 @@ final class GalleryDatabase {
             p.setInt(8, e.width());
             p.setInt(9, e.height());
             p.setLong(10, e.bytes());
+            p.setString(11, e.saver());
             p.executeUpdate();
+        }
+    }
+
+    /** Notes a save in the log that the hourly limits count, and forgets saves (and their addresses) made at or before {@code forgetBeforeMs}. */
+    static void logSave(Connection c, Saver by, long ms, long forgetBeforeMs) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO recent_save (saver, address, saved_ms) VALUES (?, ?, ?)")) {
+            p.setString(1, by.key());
+            p.setString(2, by.address());
+            p.setLong(3, ms);
+            p.executeUpdate();
+        }
+        forgetSaves(c, forgetBeforeMs);
+    }
+
+    static void forgetSaves(Connection c, long beforeMs) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM recent_save WHERE saved_ms <= ?")) {
+            p.setLong(1, beforeMs);
+            p.executeUpdate();
+        }
+    }
+
+    /** Saves by this saver ({@code byAddress} false) or from this address (true) after {@code sinceMs}. */
+    static SaveQuota.Recent recent(Connection c, boolean byAddress, String who, long sinceMs) throws SQLException {
+        String sql = "SELECT count(*), coalesce(min(saved_ms), 0) FROM recent_save WHERE " + (byAddress ? "address" : "saver") + " = ? AND saved_ms > ?";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, who);
+            p.setLong(2, sinceMs);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return new SaveQuota.Recent(r.getInt(1), r.getLong(2));
+            }
+        }
+    }
+
+    /** How many pictures of this saver the gallery holds. */
+    static int picturesBy(Connection c, String saver) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM picture WHERE saver = ?")) {
+            p.setString(1, saver);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Deletes every entry of this saver and returns their ids (their pictures are the caller's to delete). */
+    static List<String> deleteBy(Connection c, String saver) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM picture WHERE saver = ? RETURNING id")) {
+            p.setString(1, saver);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) ids.add(r.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The savers with the most pictures in the gallery, most first (pictures saved before version 2 are left out). */
+    static List<Gallery.SaverTotal> savers(Connection c, int limit) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT saver, count(*), sum(bytes), max(created_ms) FROM picture WHERE saver <> '' "
+                + "GROUP BY saver ORDER BY count(*) DESC, max(seq) DESC LIMIT ?")) {
+            p.setInt(1, limit);
+            List<Gallery.SaverTotal> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new Gallery.SaverTotal(r.getString(1), r.getInt(2), r.getLong(3), Instant.ofEpochMilli(r.getLong(4))));
+            }
+            return out;
         }
     }
 
@@ -155,6 +233,6 @@ final class GalleryDatabase {
 
     private static GalleryEntry entry(ResultSet r) throws SQLException {
         return new GalleryEntry(r.getString(1), r.getString(2), r.getString(3), Kind.valueOf(r.getString(4)), r.getString(5),
-                r.getString(6), Instant.ofEpochMilli(r.getLong(7)), r.getInt(8), r.getInt(9), r.getLong(10));
+                r.getString(6), Instant.ofEpochMilli(r.getLong(7)), r.getInt(8), r.getInt(9), r.getLong(10), r.getString(11));
     }
 }

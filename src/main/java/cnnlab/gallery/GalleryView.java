@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The lab gallery: every picture the students of this lab saved, newest first, as cards with the picture, its
  * title, the page it came from and when; each picture can be downloaded. Shown a page of cards at a time. The lab's
- * admins (see {@link AdminAccess}) can remove a picture, after confirming.
+ * admins (see {@link AdminAccess}) can remove a picture, or all pictures by the student who saved it, after confirming.
  */
 @Route(value = "gallery", layout = MainLayout.class)
 @PageTitle("Lab gallery · CNN Lab")
@@ -72,7 +72,8 @@ public class GalleryView extends Div {
         try {
             int total = gallery.count();
             List<GalleryEntry> page = gallery.list(shown, PAGE);
-            for (GalleryEntry e : page) cards.add(new GalleryCard(gallery, e, admin ? this::confirmRemove : null));
+            for (GalleryEntry e : page)
+                cards.add(admin ? new GalleryCard(gallery, e, this::confirmRemove, this::confirmRemoveAll) : new GalleryCard(gallery, e));
             shown += page.size();
             showCount(total);
         } catch (GalleryUnavailable e) {
@@ -96,6 +97,14 @@ public class GalleryView extends Div {
         remove.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.getFooter().add(cancel, remove);
         confirm.open();   // not added to the view: an opened dialog joins the UI and leaves it when closed
+    }
+
+    private void confirmRemoveAll(GalleryEntry e) {
+        new RemoveAllDialog(gallery, e.saver(), removed -> {   // cards of that student may be anywhere: show the first page again
+            cards.removeAll();
+            shown = 0;
+            showMore();
+        }).open();
     }
 
     /** Off the UI thread (a database write and an fsync), then the card goes. */

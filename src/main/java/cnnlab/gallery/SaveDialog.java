@@ -1,6 +1,8 @@
 package cnnlab.gallery;
 
+import cnnlab.admin.AdminAccess;
 import cnnlab.server.Lab;
+import cnnlab.sessions.PageWatch;
 import cnnlab.ui.Failure;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.Key;
@@ -17,7 +19,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,10 +95,11 @@ final class SaveDialog extends Dialog {
         save.setText("Saving…");
         String a = author.getValue();
         VaadinSession.getCurrent().setAttribute(AUTHOR, Submission.clean(a));
+        Saver by = saver(VaadinSession.getCurrent(), VaadinRequest.getCurrent());
         UI ui = UI.getCurrent();
         Lab lab = Lab.current();
         lab.jobs().submit(() -> CompletableFuture.completedFuture(lab.gallery().save(
-                        new Submission(t, a, snapshot.kind(), snapshot.details(), snapshot.link(), snapshot.png().get()))))
+                        new Submission(t, a, snapshot.kind(), snapshot.details(), snapshot.link(), snapshot.png().get()), by)))
                 .whenComplete((entry, error) -> UiAccess.later(ui, () -> saved(entry, error)));
     }
 
@@ -106,13 +111,27 @@ final class SaveDialog extends Dialog {
         }
         Throwable cause = Failure.cause(error);
         String message;
-        if (cause instanceof IllegalArgumentException || cause instanceof GalleryFull) message = sentence(cause.getMessage());
+        if (cause instanceof IllegalArgumentException || cause instanceof GalleryFull || cause instanceof QuotaReached)
+            message = sentence(cause.getMessage());
         else if (Failure.busy(cause)) message = "The server is busy. Please try again in a moment.";
         else message = "The picture could not be saved (reference " + Failure.logged(LOG, "saving to the gallery", cause) + "). Please try again.";
         problem.setText(message);
         problem.setVisible(true);
         save.setText("Save");
         save.setEnabled(true);
+    }
+
+    /**
+     * Who is saving, for the gallery's quota: the user with the login on; with it off this browser session, and its
+     * address unless it is the server machine itself (an admin; and, if CNNLAB_BEHIND_PROXY is forgotten behind a
+     * proxy, every student: better no address limit then than one shared by the whole class).
+     */
+    static Saver saver(VaadinSession session, VaadinRequest request) {
+        Object user = session.getAttribute(PageWatch.USER_ATTRIBUTE);
+        if (user != null) return Saver.user(user.toString());
+        WrappedSession wrapped = session.getSession();
+        String id = wrapped == null ? Integer.toHexString(System.identityHashCode(session)) : wrapped.getId();
+        return Saver.session(id, request == null || AdminAccess.allows(request) ? null : request.getRemoteAddr());
     }
 
     private static String sentence(String s) {

@@ -1,13 +1,19 @@
 package cnnlab.admin;
 
+import cnnlab.gallery.Gallery;
+import cnnlab.gallery.GalleryEntry;
+import cnnlab.gallery.Saver;
+import cnnlab.gallery.TestPictures;
 import cnnlab.jobs.LongJobs;
 import cnnlab.server.Lab;
+import cnnlab.ui.UiQueue;
 import cnnlab.ui.ViewTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +25,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The admin page, opened from the server machine (Karibu's request comes from loopback): the queue and Cancel. */
+/** The admin page, opened from the server machine (Karibu's request comes from loopback): the queue and Cancel, the gallery's savers and Remove all. */
 class AdminViewTest extends ViewTest {
     AdminViewTest() {
         super(AdminView.class);
@@ -48,6 +54,39 @@ class AdminViewTest extends ViewTest {
         _click((Button) _getCellComponent(jobs, row, "cancel"));
         ticket.done().get(10, TimeUnit.SECONDS);
         assertTrue(ticket.cancelled());
+    }
+
+    @Test
+    void theStudentWithTheMostPicturesIsListedAndRemoveAllTakesExactlyTheirs() {
+        Gallery gallery = Lab.current().gallery();
+        Saver flooder = Saver.session(UUID.randomUUID().toString(), null), other = Saver.session(UUID.randomUUID().toString(), null);
+        int perHour = gallery.quota().perHour();
+        for (int i = 0; i < perHour; i++) gallery.save(TestPictures.submission("flood " + i, i), flooder);   // all one session may
+        GalleryEntry kept = gallery.save(TestPictures.submission("kept", 99), other);
+        int before = gallery.count();
+        AdminView view = _get(AdminView.class);
+        view.refresh();
+        @SuppressWarnings("unchecked")
+        Grid<Gallery.SaverTotal> savers = _get(Grid.class, spec -> spec.withId("gallery-savers"));
+        int row = rowOf(savers, Saver.describe(flooder.key()));
+        assertTrue(row >= 0, "the student with the most pictures is listed");
+        assertEquals(String.valueOf(perHour), _getFormatted(savers, row, "pictures"));
+        assertTrue(_get(Paragraph.class, spec -> spec.withId("gallery-summary")).getText().startsWith(before + " of "));
+
+        _click((Button) _getCellComponent(savers, row, "remove"));
+        _click(_get(Button.class, spec -> spec.withId("gallery-remove-all-confirm")));
+        UiQueue.await("the removal", 10, () -> {
+            view.refresh();
+            return gallery.picturesBy(flooder.key()) == 0 && rowOf(savers, Saver.describe(flooder.key())) < 0;
+        });
+        assertEquals(before - perHour, gallery.count(), "exactly theirs");
+        assertTrue(gallery.entry(kept.id()).isPresent());
+        assertTrue(gallery.image(kept.id()).isPresent());
+    }
+
+    private static int rowOf(Grid<Gallery.SaverTotal> savers, String name) {
+        for (int i = 0; i < _size(savers); i++) if (_getFormatted(savers, i, "saver").equals(name)) return i;
+        return -1;
     }
 
     @Test

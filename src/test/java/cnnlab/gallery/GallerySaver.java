@@ -30,7 +30,7 @@ public final class GallerySaver {
             Thread w = new Thread(() -> {
                 for (int n = 0; saves == 0 || n < saves; n++) {
                     long seed = base + n % PICTURES;
-                    GalleryEntry e = gallery.save(pictures[n % PICTURES]);
+                    GalleryEntry e = gallery.save(pictures[n % PICTURES], TestPictures.anyone());
                     synchronized (System.out) {
                         System.out.println("ack " + e.id() + " " + seed);
                         System.out.flush();

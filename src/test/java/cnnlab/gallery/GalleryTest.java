@@ -48,7 +48,7 @@ class GalleryTest {
         byte[] png = TestPictures.png(1);
         Instant before = Instant.now().minusSeconds(1);
         GalleryEntry saved = g.save(new Submission("Cats in conv2", "Ana", Kind.FEATURES, "12 pictures of conv2 filters",
-                "features?target=conv2&units=0-11", png));
+                "features?target=conv2&units=0-11", png), TestPictures.anyone());
         assertTrue(PictureFiles.isId(saved.id()), saved.id());
         assertEquals(png.length, saved.bytes());
         assertEquals(TestPictures.decode(png).getWidth(), saved.width());
@@ -66,7 +66,7 @@ class GalleryTest {
     @Test
     void newestFirstInPages() {
         Gallery g = Gallery.open(dir);
-        for (int i = 1; i <= 5; i++) g.save(TestPictures.submission("picture " + i, i));
+        for (int i = 1; i <= 5; i++) g.save(TestPictures.submission("picture " + i, i), TestPictures.anyone());
         assertEquals(5, g.count());
         assertEquals(List.of("picture 5", "picture 4"), titles(g.list(0, 2)));
         assertEquals(List.of("picture 3", "picture 2"), titles(g.list(2, 2)));
@@ -77,13 +77,13 @@ class GalleryTest {
     @Test
     void titlesAreCleanedAndBounded() {
         Gallery g = Gallery.open(dir);
-        GalleryEntry e = g.save(new Submission("  Dream\u0000 of\t\ncats\u202E  \u2066x\u2069 ", " \u0007Bo ", Kind.DREAM, "", null, TestPictures.png(2)));
+        GalleryEntry e = g.save(new Submission("  Dream\u0000 of\t\ncats\u202E  \u2066x\u2069 ", " \u0007Bo ", Kind.DREAM, "", null, TestPictures.png(2)), TestPictures.anyone());
         assertEquals("Dream of cats x", e.title());
         assertEquals("Bo", e.author());
         assertEquals("dream", e.link(), "no link: the page itself");
         String eighty = "🐱".repeat(Submission.MAX_TITLE);   // 80 characters as a reader counts them, 160 Java chars
-        assertEquals(eighty, g.save(TestPictures.submission(eighty, 3)).title());
-        assertEquals("<b>bold</b> & 'quoted'", g.save(TestPictures.submission("<b>bold</b> & 'quoted'", 4)).title(),
+        assertEquals(eighty, g.save(TestPictures.submission(eighty, 3), TestPictures.anyone()).title());
+        assertEquals("<b>bold</b> & 'quoted'", g.save(TestPictures.submission("<b>bold</b> & 'quoted'", 4), TestPictures.anyone()).title(),
                 "markup is kept as text (the page shows it as text)");
 
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> TestPictures.submission(" \u0000\n\t\u202E ", 5));
@@ -108,50 +108,50 @@ class GalleryTest {
 
     @Test
     void onlyPngsWithinTheBoundsAreAccepted() throws IOException {
-        Gallery g = Gallery.open(dir, new Gallery.Limits(100, 1 << 30, 4 << 20, 100));
+        Gallery g = Gallery.open(dir, new Gallery.Limits(100, 1 << 30, 4 << 20, 100), SaveQuota.DEFAULT);
         for (byte[] notPng : List.of(new byte[0], "GIF89a not a png at all, really not one".getBytes(),
                 java.util.Arrays.copyOf(TestPictures.png(7), 40))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", notPng)));
+                    () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", notPng), TestPictures.anyone()));
             assertTrue(e.getMessage().contains("PNG"), e.getMessage());
         }
         byte[] big = TestPictures.png(8);   // noise does not compress: ~3 bytes a pixel
         long seed = 8;
         while (TestPictures.decode(big).getWidth() <= 100 && TestPictures.decode(big).getHeight() <= 100) big = TestPictures.png(++seed);
         byte[] tooWide = big;
-        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", tooWide)));
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", tooWide), TestPictures.anyone()));
         assertTrue(wide.getMessage().contains("pixels"), wide.getMessage());
-        Gallery small = Gallery.open(dir.resolve("small"), new Gallery.Limits(100, 1 << 30, 10 << 10, 4096));
+        Gallery small = Gallery.open(dir.resolve("small"), new Gallery.Limits(100, 1 << 30, 10 << 10, 4096), SaveQuota.DEFAULT);
         long heavySeed = 9;
         while (TestPictures.png(heavySeed).length <= 10 << 10) heavySeed++;
         Submission heavyPicture = TestPictures.submission("t", heavySeed);
-        IllegalArgumentException heavy = assertThrows(IllegalArgumentException.class, () -> small.save(heavyPicture));
+        IllegalArgumentException heavy = assertThrows(IllegalArgumentException.class, () -> small.save(heavyPicture, TestPictures.anyone()));
         assertEquals("The picture is larger than 10 KB", heavy.getMessage());
         assertEquals(List.of(), filesIn(dir.resolve(Gallery.PICTURES)), "nothing was written for a refused picture");
     }
 
     @Test
     void aFullGalleryRefusesNewPicturesAndKeepsTheOldOnes() throws IOException {
-        Gallery byCount = Gallery.open(dir.resolve("count"), new Gallery.Limits(2, 1L << 30, 4 << 20, 4096));
-        byCount.save(TestPictures.submission("one", 1));
-        byCount.save(TestPictures.submission("two", 2));
-        GalleryFull full = assertThrows(GalleryFull.class, () -> byCount.save(TestPictures.submission("three", 3)));
+        Gallery byCount = Gallery.open(dir.resolve("count"), new Gallery.Limits(2, 1L << 30, 4 << 20, 4096), SaveQuota.DEFAULT);
+        byCount.save(TestPictures.submission("one", 1), TestPictures.anyone());
+        byCount.save(TestPictures.submission("two", 2), TestPictures.anyone());
+        GalleryFull full = assertThrows(GalleryFull.class, () -> byCount.save(TestPictures.submission("three", 3), TestPictures.anyone()));
         assertTrue(full.getMessage().startsWith("The lab gallery is full (2 pictures)"), full.getMessage());
         assertEquals(List.of("two", "one"), titles(byCount.list(0, 10)));
         assertEquals(2, filesIn(dir.resolve("count").resolve(Gallery.PICTURES)).size());
 
         long first = TestPictures.png(1).length;
-        Gallery byBytes = Gallery.open(dir.resolve("bytes"), new Gallery.Limits(100, first + 10, 4 << 20, 4096));
-        byBytes.save(TestPictures.submission("one", 1));
-        assertThrows(GalleryFull.class, () -> byBytes.save(TestPictures.submission("two", 2)));
+        Gallery byBytes = Gallery.open(dir.resolve("bytes"), new Gallery.Limits(100, first + 10, 4 << 20, 4096), SaveQuota.DEFAULT);
+        byBytes.save(TestPictures.submission("one", 1), TestPictures.anyone());
+        assertThrows(GalleryFull.class, () -> byBytes.save(TestPictures.submission("two", 2), TestPictures.anyone()));
         assertEquals(1, byBytes.count());
     }
 
     @Test
     void openingSweepsWhatKilledSavesLeftAndNothingElse() throws Exception {
         Gallery g = Gallery.open(dir);
-        GalleryEntry kept = g.save(TestPictures.submission("kept", 1));
-        GalleryEntry lost = g.save(TestPictures.submission("file deleted by hand", 2));
+        GalleryEntry kept = g.save(TestPictures.submission("kept", 1), TestPictures.anyone());
+        GalleryEntry lost = g.save(TestPictures.submission("file deleted by hand", 2), TestPictures.anyone());
         Path pictures = dir.resolve(Gallery.PICTURES);
         String orphan = "0123456789abcdef0123456789abcdef", temporary = "fedcba9876543210fedcba9876543210";
         Files.write(pictures.resolve(orphan + ".png"), TestPictures.png(3));   // renamed, but killed before the commit
@@ -170,25 +170,72 @@ class GalleryTest {
 
     @Test
     void removingTakesTheEntryAndItsPictureAndFreesRoom() throws IOException {
-        Gallery g = Gallery.open(dir, new Gallery.Limits(2, 1L << 30, 4 << 20, 4096));
-        GalleryEntry one = g.save(TestPictures.submission("one", 1));
-        g.save(TestPictures.submission("two", 2));
-        assertThrows(GalleryFull.class, () -> g.save(TestPictures.submission("three", 3)));
+        Gallery g = Gallery.open(dir, new Gallery.Limits(2, 1L << 30, 4 << 20, 4096), SaveQuota.DEFAULT);
+        GalleryEntry one = g.save(TestPictures.submission("one", 1), TestPictures.anyone());
+        g.save(TestPictures.submission("two", 2), TestPictures.anyone());
+        assertThrows(GalleryFull.class, () -> g.save(TestPictures.submission("three", 3), TestPictures.anyone()));
         assertTrue(g.remove(one.id()));
         assertFalse(g.remove(one.id()), "already gone");
         assertFalse(g.remove("../gallery.db"));
         assertTrue(g.entry(one.id()).isEmpty());
         assertTrue(g.image(one.id()).isEmpty());
         assertFalse(filesIn(dir.resolve(Gallery.PICTURES)).contains(one.id() + ".png"));
-        g.save(TestPictures.submission("three", 3));   // room again
+        g.save(TestPictures.submission("three", 3), TestPictures.anyone());   // room again
         assertEquals(List.of("three", "two"), titles(g.list(0, 10)));
         assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep(), "nothing left behind");
     }
 
     @Test
+    void removingAllByOneStudentTakesExactlyTheirPicturesAndFiles() throws IOException {
+        Gallery g = Gallery.open(dir);
+        Saver flooder = Saver.session("flooder", "10.0.0.7"), other = Saver.session("other", "10.0.0.7");
+        List<String> theirs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) theirs.add(g.save(TestPictures.submission("flood " + i, i), flooder).id());
+        GalleryEntry kept1 = g.save(TestPictures.submission("kept", 10), other);
+        GalleryEntry kept2 = g.save(TestPictures.submission("also kept", 11), Saver.user("ann"));
+        assertEquals(List.of(flooder.key(), Saver.user("ann").key(), other.key()),
+                g.topSavers(10).stream().map(Gallery.SaverTotal::saver).toList(), "most pictures first, then the latest");
+        assertEquals(3, g.topSavers(10).get(0).pictures());
+
+        assertEquals(3, g.removeAllBy(flooder.key()));
+        assertEquals(List.of(kept2, kept1), g.list(0, 10));
+        assertEquals(Set.of(kept1.id() + ".png", kept2.id() + ".png"), Set.copyOf(filesIn(dir.resolve(Gallery.PICTURES))));
+        for (String id : theirs) assertTrue(g.entry(id).isEmpty() && g.image(id).isEmpty(), id);
+        assertEquals(0, g.removeAllBy(flooder.key()), "already gone");
+        assertEquals(0, g.removeAllBy(""), "pictures of unknown savers are not one student's");
+        assertEquals(2, g.topSavers(10).size());
+        assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep(), "nothing left behind");
+    }
+
+    @Test
+    void aVersionOneGalleryIsUpgradedAndKeepsItsPictures() throws Exception {
+        Path pictures = Files.createDirectories(dir.resolve(Gallery.PICTURES));
+        String id = "0123456789abcdef0123456789abcdef";
+        Files.write(pictures.resolve(id + ".png"), TestPictures.png(1));
+        try (Connection c = new GalleryDatabase(dir.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE picture (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+                      author TEXT NOT NULL, kind TEXT NOT NULL, details TEXT NOT NULL, link TEXT NOT NULL, created_ms INTEGER NOT NULL,
+                      width INTEGER NOT NULL, height INTEGER NOT NULL, bytes INTEGER NOT NULL)""");
+            s.execute("INSERT INTO picture (id, title, author, kind, details, link, created_ms, width, height, bytes) "
+                    + "VALUES ('" + id + "', 'from before', 'Bo', 'DREAM', '', 'dream', 1000, 1, 1, 1)");
+            s.execute("PRAGMA user_version = 1");
+        }
+        Gallery g = Gallery.open(dir);
+        assertEquals(new Gallery.Sweep(0, 0, 0), g.sweep());
+        GalleryEntry old = g.entry(id).orElseThrow();
+        assertEquals("from before", old.title());
+        assertEquals("", old.saver(), "saved before savers were noted");
+        assertEquals(List.of(), g.topSavers(10));
+        g.save(TestPictures.submission("after", 2), Saver.user("ann"));
+        assertEquals(2, g.count());
+        assertEquals("ok", integrity(dir));
+    }
+
+    @Test
     void idsThatAreNotOursReachNoFile() throws IOException {
         Gallery g = Gallery.open(dir);
-        g.save(TestPictures.submission("x", 1));
+        g.save(TestPictures.submission("x", 1), TestPictures.anyone());
         for (String id : Arrays.asList(null, "", "../gallery.db", "..%2Fgallery", "0123456789ABCDEF0123456789ABCDEF",
                 "0123456789abcdef0123456789abcdef/../../x", "0123456789abcdef0123456789abcde"))
             assertTrue(g.image(id).isEmpty(), String.valueOf(id));
@@ -201,7 +248,7 @@ class GalleryTest {
         List<Future<GalleryEntry>> futures = new ArrayList<>();
         for (int i = 0; i < 160; i++) {
             int n = i;
-            futures.add(pool.submit(() -> (n % 2 == 0 ? a : b).save(TestPictures.submission("t" + n, 1000 + n))));
+            futures.add(pool.submit(() -> (n % 2 == 0 ? a : b).save(TestPictures.submission("t" + n, 1000 + n), TestPictures.anyone())));
         }
         List<GalleryEntry> saved = new ArrayList<>();
         for (Future<GalleryEntry> f : futures) saved.add(f.get());
@@ -222,7 +269,7 @@ class GalleryTest {
 
     @Test
     void theDatabaseIsInWalModeWithAVersionedSchema() throws Exception {
-        Gallery.open(dir).save(TestPictures.submission("x", 1));
+        Gallery.open(dir).save(TestPictures.submission("x", 1), TestPictures.anyone());
         try (Connection c = new GalleryDatabase(dir.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
             assertEquals("wal", single(s, "PRAGMA journal_mode"));
             assertEquals("2", single(s, "PRAGMA synchronous"), "FULL");

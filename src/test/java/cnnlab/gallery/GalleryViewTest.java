@@ -3,6 +3,7 @@ package cnnlab.gallery;
 import cnnlab.server.Lab;
 import cnnlab.ui.UiQueue;
 import cnnlab.ui.ViewTest;
+import com.github.mvysny.fakeservlet.FakeHttpEnvironment;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -45,9 +46,9 @@ class GalleryViewTest extends ViewTest {
     @Test
     void savedPicturesAreCardsNewestFirstWithTitlesAsText() {
         Gallery gallery = Gallery.open(dir);
-        gallery.save(new Submission("first", "", Kind.FEATURES, "2 pictures of conv2 filters", "features?units=0-1", TestPictures.png(1)));
+        gallery.save(new Submission("first", "", Kind.FEATURES, "2 pictures of conv2 filters", "features?units=0-1", TestPictures.png(1)), TestPictures.anyone());
         gallery.save(new Submission("<img src=x onerror=alert(1)> & co", "Ana", Kind.STYLE, "tubingen in the style of starry night",
-                "style", TestPictures.png(2)));
+                "style", TestPictures.png(2)), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);
         assertEquals(List.of("<img src=x onerror=alert(1)> & co", "first"), cardTitles(view));
         GalleryCard newest = _find(view, GalleryCard.class).get(0);
@@ -77,7 +78,7 @@ class GalleryViewTest extends ViewTest {
     void aLongGalleryShowsAPageAtATime() {
         Gallery gallery = Gallery.open(dir);
         int n = GalleryView.PAGE + 6;
-        for (int i = 0; i < n; i++) gallery.save(TestPictures.submission("picture " + i, i));
+        for (int i = 0; i < n; i++) gallery.save(TestPictures.submission("picture " + i, i), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);
         assertEquals(GalleryView.PAGE, _find(view, GalleryCard.class).size());
         assertEquals("picture " + (n - 1), cardTitles(view).get(0));
@@ -92,8 +93,8 @@ class GalleryViewTest extends ViewTest {
     @Test
     void anAdminRemovesAPictureAfterConfirming() {
         Gallery gallery = Gallery.open(dir);
-        GalleryEntry gone = gallery.save(TestPictures.submission("does not belong", 1));
-        gallery.save(TestPictures.submission("stays", 2));
+        GalleryEntry gone = gallery.save(TestPictures.submission("does not belong", 1), TestPictures.anyone());
+        gallery.save(TestPictures.submission("stays", 2), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);   // Karibu's request comes from the server machine: an admin's
         UI.getCurrent().add(view);
         GalleryCard card = _find(view, GalleryCard.class).stream().filter(c -> gone.id().equals(c.getElement().getAttribute("data-id"))).findFirst().orElseThrow();
@@ -109,6 +110,48 @@ class GalleryViewTest extends ViewTest {
         assertEquals(1, gallery.count());
         assertTrue(gallery.entry(gone.id()).isEmpty());
         assertEquals("1 picture", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+    }
+
+    @Test
+    void anAdminRemovesAllPicturesByOneStudentAfterConfirming() throws Exception {
+        Gallery gallery = Gallery.open(dir);
+        Saver flooder = Saver.session("flooder", "192.0.2.7");
+        for (int i = 0; i < 3; i++) gallery.save(TestPictures.submission("flood " + i, i), flooder);
+        gallery.save(TestPictures.submission("stays", 10), Saver.session("student", "192.0.2.8"));
+        GalleryEntry last = gallery.save(TestPictures.submission("flood 3", 3), flooder);
+        GalleryView view = new GalleryView(gallery);
+        UI.getCurrent().add(view);
+        GalleryCard card = _find(view, GalleryCard.class).stream().filter(c -> last.id().equals(c.getElement().getAttribute("data-id"))).findFirst().orElseThrow();
+        _click(_get(card, Button.class, spec -> spec.withText("Remove all by this student")));
+        Dialog confirm = _get(Dialog.class);
+        assertEquals("The 4 pictures saved by " + Saver.describe(flooder.key()) + " go from the lab gallery for everyone. This cannot be undone.",
+                _get(confirm, Paragraph.class).getText());
+        _click(_get(confirm, Button.class, spec -> spec.withText("Cancel")));
+        assertEquals(5, gallery.count(), "cancel keeps them");
+        _click(_get(card, Button.class, spec -> spec.withText("Remove all by this student")));
+        _click(_get(Button.class, spec -> spec.withId("gallery-remove-all-confirm")));
+        UiQueue.await("the removal", 10, () -> cardTitles(view).equals(List.of("stays")));
+        assertEquals(1, gallery.count());
+        assertEquals("1 picture", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
+        try (var files = java.nio.file.Files.list(dir.resolve(Gallery.PICTURES))) {
+            assertEquals(1, files.count(), "their picture files are gone too");
+        }
+    }
+
+    @Test
+    void aStudentGetsNoAdminControls() {
+        Gallery gallery = Gallery.open(dir);
+        gallery.save(TestPictures.submission("a dream", 1), Saver.session("someone", "192.0.2.7"));
+        String server = FakeHttpEnvironment.INSTANCE.getRemoteAddr();
+        FakeHttpEnvironment.INSTANCE.setRemoteAddr("192.0.2.8");   // a student's machine, login off
+        try {
+            GalleryView view = new GalleryView(gallery);
+            assertEquals(1, _find(view, GalleryCard.class).size());
+            assertTrue(_find(view, Button.class, spec -> spec.withText("Remove")).isEmpty());
+            assertTrue(_find(view, Button.class, spec -> spec.withText("Remove all by this student")).isEmpty());
+        } finally {
+            FakeHttpEnvironment.INSTANCE.setRemoteAddr(server);
+        }
     }
 
     @Test

@@ -35,6 +35,12 @@ public abstract class ViewTest {
         UI.getCurrent().navigate(view);
     }
 
+    /** Ends this browser session and opens the view in a fresh one: another student, or a script starting over. */
+    protected void openInNewSession() {
+        MockVaadin.tearDown();
+        openView();
+    }
+
     @AfterEach
     void closeView() {
         MockVaadin.tearDown();
