@@ -1,5 +1,7 @@
 package cnnlab.gallery;
 
+import cnnlab.server.HouseRules;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -63,14 +65,6 @@ public record SaveQuota(int perHour, int perStudent, int perAddressHour) {
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) return fallback;
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) throw new IllegalArgumentException(name + " must be at least 1: " + v);
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a whole number: " + v);
-        }
+        return (int) Math.min(Integer.MAX_VALUE, HouseRules.number(env, name, fallback));
     }
 }

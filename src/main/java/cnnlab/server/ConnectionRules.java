@@ -24,9 +24,11 @@ public record ConnectionRules(int threads, int threadsPerAddress, int connection
     }
 
     static ConnectionRules from(Map<String, String> env) {
-        return new ConnectionRules(DEFAULT.threads,
-                (int) HouseRules.number(env, "CNNLAB_THREADS_PER_ADDRESS", DEFAULT.threadsPerAddress),
-                (int) HouseRules.number(env, "CNNLAB_CONNECTIONS_PER_ADDRESS", DEFAULT.connectionsPerAddress),
-                DEFAULT.minBodyBytesPerSecond, DEFAULT.idleTimeout);
+        return new ConnectionRules(DEFAULT.threads, count(env, "CNNLAB_THREADS_PER_ADDRESS", DEFAULT.threadsPerAddress),
+                count(env, "CNNLAB_CONNECTIONS_PER_ADDRESS", DEFAULT.connectionsPerAddress), DEFAULT.minBodyBytesPerSecond, DEFAULT.idleTimeout);
+    }
+
+    private static int count(Map<String, String> env, String name, int fallback) {
+        return (int) Math.min(Integer.MAX_VALUE, HouseRules.number(env, name, fallback));
     }
 }

@@ -33,7 +33,8 @@ public record HouseRules(Duration idleTimeout, Duration heartbeat, double apiPer
                 ConnectionRules.from(env));
     }
 
-    static long number(Map<String, String> env, String name, long fallback) {
+    /** A whole number of at least 1 from {@code env}, or the fallback when unset; the message names the variable. */
+    public static long number(Map<String, String> env, String name, long fallback) {
         String v = env.get(name);
         if (v == null || v.isBlank()) return fallback;
         try {

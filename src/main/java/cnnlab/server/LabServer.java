@@ -81,7 +81,7 @@ public final class LabServer implements AutoCloseable {
         perAddress.setThreadLimit(limits.threadsPerAddress());
         perAddress.setHandler(app);
         server.setHandler(new SecurityHeaders(perAddress));
-        server.setErrorHandler(ErrorPages.forServer());
+        server.setErrorHandler(new ErrorPages());
         server.start();
         // after start: the web app's defaults (webdefault.xml: 30 minutes) are applied while it starts
         app.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, rules.idleTimeout().toSeconds()));
@@ -135,7 +135,7 @@ public final class LabServer implements AutoCloseable {
         ctx.getSessionHandler().setSessionTrackingModes(java.util.Set.of(jakarta.servlet.SessionTrackingMode.COOKIE));
         ctx.getSessionHandler().setHttpOnly(true);
         ctx.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
-        ctx.setErrorHandler(ErrorPages.forApp());
+        ctx.setErrorHandler(new ErrorPages());
         ctx.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");   // no directory listings
         filter(ctx, new InitRequestGuard(), "/*", DispatcherType.REQUEST);
         if (rules.users() != null) {

@@ -64,23 +64,9 @@ class ApiRateLimitTest {
 
     @Test
     void overHttpTheCallPastTheBurstGets429WithRetryAfterAndOtherSessionsAreNotAffected() throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        ctx.addFilter(new FilterHolder(new ApiRateLimit(0.01, 3)), "/api/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
-        ctx.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
-                if (req.getParameter("login") != null) req.getSession(true);
-                resp.getWriter().write("ok");
-            }
-        }), "/api/*");
-        server.setHandler(ctx);
-        server.start();
+        Server server = limitedServer();
         try {
-            String base = "http://127.0.0.1:" + connector.getLocalPort() + "/api/x";
+            String base = "http://127.0.0.1:" + port(server) + "/api/x";
             HttpClient student = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             assertEquals(200, get(student, base + "?login=1", null).statusCode(), "a browser session begins (the address's call)");
             HttpClient anonymous = HttpClient.newHttpClient();
@@ -103,29 +89,9 @@ class ApiRateLimitTest {
 
     @Test
     void overHttpFreshSessionsDoNotBuyFreshBudgets() throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        ctx.addFilter(new FilterHolder(new ApiRateLimit(0.01, 3)), "/api/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
-        ctx.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
-                resp.getWriter().write("ok");
-            }
-        }), "/api/*");
-        ctx.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
-                req.getSession(true);   // as the app's page does for every first visit
-                resp.getWriter().write("page");
-            }
-        }), "/");
-        server.setHandler(ctx);
-        server.start();
+        Server server = limitedServer();
         try {
-            String base = "http://127.0.0.1:" + connector.getLocalPort() + "/";
+            String base = "http://127.0.0.1:" + port(server) + "/";
             int answered = 0;
             for (int s = 0; s < 25; s++) {
                 HttpClient script = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -136,6 +102,33 @@ class ApiRateLimitTest {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * A server with 0.01 calls a second and bursts of 3 in front of /api/*, which starts a session when asked
+     * ({@code ?login=1}); its page at / starts one for every first visit, as the app's does.
+     */
+    private static Server limitedServer() throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        ctx.addFilter(new FilterHolder(new ApiRateLimit(0.01, 3)), "/api/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        ctx.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
+                if (req.getParameter("login") != null || !req.getRequestURI().startsWith("/api/")) req.getSession(true);
+                resp.getWriter().write("ok");
+            }
+        }), "/");
+        server.setHandler(ctx);
+        server.start();
+        return server;
+    }
+
+    private static int port(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
     private static HttpResponse<String> get(HttpClient client, String url, String cookie) throws Exception {
