@@ -2,8 +2,6 @@ package cnnlab.jobs;
 
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,13 +13,7 @@ public final class PriorityPool {
     private final AtomicLong arrivals = new AtomicLong();
 
     public PriorityPool(int threads, String name) {
-        AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
+        pool = DaemonThreads.pool(threads, name, new PriorityBlockingQueue<>());
     }
 
     /** Runs {@code work} after waiting work of a lower rank and of the same rank that came earlier. */
