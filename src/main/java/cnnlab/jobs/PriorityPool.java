@@ -5,8 +5,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed number of daemon threads whose waiting work runs by rank (lower first), then in arrival order: the job
- * runner's urgencies, the network's answers before its previews. Idle threads end after 30 s.
+ * A fixed number of daemon threads whose waiting work runs by rank (lower first), then in arrival order: the
+ * network's answers before its previews ({@link cnnlab.nn.BatchedInference}). Idle threads end after 30 s.
  */
 public final class PriorityPool {
     private final ThreadPoolExecutor pool;
