@@ -34,14 +34,7 @@ class JobRunnerTest {
         try (JobRunner jobs = new JobRunner(1, 2)) {
             List<CompletableFuture<Integer>> all = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                all.add(jobs.submit(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return CompletableFuture.completedFuture(1);
-                }));
+                all.add(jobs.submit(SlowJob.of(() -> { }, release, 1)));
             }
             // one running + two queued fit; the other two are refused at once
             ExecutionException e = assertThrows(ExecutionException.class, () -> all.get(4).get(1, TimeUnit.SECONDS));
@@ -55,15 +48,7 @@ class JobRunnerTest {
     /** Blocks the runner's only thread until {@code release} opens; returns once the blocker runs. */
     private static void occupy(JobRunner jobs, CountDownLatch release) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
-        jobs.submit(() -> {
-            running.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return CompletableFuture.completedFuture(0);
-        });
+        jobs.submit(SlowJob.of(running::countDown, release, 0));
         assertTrue(running.await(5, TimeUnit.SECONDS));
     }
 
@@ -129,16 +114,10 @@ class JobRunnerTest {
     /** A job of {@code owner} that counts down {@code started}, records its owner in {@link #ran} and blocks until {@code release}. */
     private CompletableFuture<Integer> slow(JobRunner jobs, String owner, int cost, CountDownLatch started, CountDownLatch release) {
         who.set(owner);
-        return jobs.submit(JobRunner.Urgency.NOW, cost, () -> {
+        return jobs.submit(JobRunner.Urgency.NOW, cost, SlowJob.of(() -> {
             ran.add(owner);
             started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return CompletableFuture.completedFuture(cost);
-        });
+        }, release, cost));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cnnlab.server;
 
 import cnnlab.jobs.JobRunner;
+import cnnlab.jobs.SlowJob;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +23,7 @@ final class BlockedJobs implements AutoCloseable {
         JobRunner runner = Lab.current().jobs();
         ApiClient.serving(address, () -> {
             for (int i = 0; i < count; i++) {
-                jobs.add(runner.submit(JobRunner.Urgency.NOW, cost, () -> {
-                    started.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return CompletableFuture.completedFuture(cost);
-                }));
+                jobs.add(runner.submit(JobRunner.Urgency.NOW, cost, SlowJob.of(started::countDown, release, cost)));
             }
             return null;
         });
