@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /api/speech/classify} with a WAV file as the body (at most 10 MB, 10 s) answers
@@ -47,8 +46,7 @@ final class SpeechApiServlet extends JsonServlet {
         Lab lab = Lab.current();
         SpeechReading reading;
         try {
-            CompletableFuture<SpeechReading> f = lab.jobs().submit(() -> CompletableFuture.completedFuture(lab.speech().read(wav)));
-            reading = f.get(20, TimeUnit.SECONDS);
+            reading = lab.speech().submit(lab.jobs(), wav).get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof AudioProblem) throw new ApiError(400, c.getMessage());
