@@ -46,15 +46,14 @@ final class SpeechApiServlet extends JsonServlet {
         Lab lab = Lab.current();
         SpeechReading reading;
         try {
-            reading = lab.speech().submit(lab.jobs(), wav).get(20, TimeUnit.SECONDS);
+            reading = lab.speech().submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS).get();   // on time out it leaves the queue
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof AudioProblem) throw new ApiError(400, c.getMessage());
             if (c instanceof RejectedExecutionException) throw new ApiError(503, c.getMessage());
+            if (c instanceof TimeoutException) throw new ApiError(503, "the server is busy, try again in a moment");
             if (c instanceof IllegalStateException) throw new ApiError(503, c.getMessage());
             throw e;
-        } catch (TimeoutException e) {
-            throw new ApiError(503, "the server is busy, try again in a moment");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         SpeechReading.Prediction main = reading.predictions().getOrDefault(SpeechNet.FREQUENCY,
