@@ -27,6 +27,8 @@ import static cnnlab.bench.Timing.print;
  * {@code bench speech}: from WAV bytes to a spoken digit for a 1 s clip (16-bit, 8 kHz, a synthetic voiced sound),
  * split into decode_ms (WAV parsing), spectrogram_ms (resample + trim + STFT + mel + the network's input),
  * network_speech_ms / network_speech_2d_ms (each net's forward pass) and total_ms (both nets, as the page and the REST API do it).
+ * Then the same sound as a 1.9 MB WAV of 4.95 s at 192 kHz (the upload that let one student stall the job pool, issue 19):
+ * resample_192khz_ms (to 8 kHz) and total_192khz_ms (the whole reading).
  */
 public final class SpeechBench {
     private final Path models;
@@ -50,11 +52,19 @@ public final class SpeechBench {
             print(out, "network_" + n.id().replace('-', '_') + "_ms", medianMs(10, 100, () -> net.output(x).close()));
         }
         print(out, "total_ms", medianMs(10, 60, () -> speech.read(wav)));
+        byte[] big = voiced(192_000, 950_000);
+        Audio bigAudio = WavReader.read(big);
+        print(out, "resample_192khz_ms", medianMs(2, 9, () -> Resampler.to(bigAudio, SpeechInput.RATE)));
+        print(out, "total_192khz_ms", medianMs(2, 9, () -> speech.read(big)));
     }
 
     /** 1 s at 8 kHz: a 120 Hz voice with two formants, rising and falling in loudness like a spoken word. */
     static byte[] voicedSecond() {
-        int rate = 8000, n = rate;
+        return voiced(8000, 8000);
+    }
+
+    /** {@code n} samples of that voice at {@code rate} (16-bit mono), rising and falling once over the clip. */
+    static byte[] voiced(int rate, int n) {
         ByteBuffer data = ByteBuffer.allocate(n * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
             double t = i / (double) rate, v = 0;
@@ -62,7 +72,7 @@ public final class SpeechBench {
                 double f = 120 * h, gain = Math.exp(-Math.pow((f - 700) / 300, 2)) + 0.5 * Math.exp(-Math.pow((f - 1200) / 400, 2));
                 v += gain * Math.sin(2 * Math.PI * f * t) / h;
             }
-            data.putShort((short) Math.round(8000 * v * Math.sin(Math.PI * t)));
+            data.putShort((short) Math.round(8000 * v * Math.sin(Math.PI * i / n)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);

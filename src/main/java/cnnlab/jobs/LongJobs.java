@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -68,14 +66,8 @@ public final class LongJobs implements AutoCloseable {
         this.capacity = queueCapacity;
         this.perOwner = perOwner;
         this.currentOwner = currentOwner;
-        AtomicInteger n = new AtomicInteger();
         // jobs are handed over only when a slot is free, so this queue holds at most a hand-over in progress
-        workers = new ThreadPoolExecutor(slots, slots, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "lab-long-job-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        workers.allowCoreThreadTimeOut(true);
+        workers = DaemonThreads.pool(slots, "lab-long-job", new LinkedBlockingQueue<>());
     }
 
     /** Queues a job owned by the current owner; throws RejectedExecutionException with a reason a user can read. */

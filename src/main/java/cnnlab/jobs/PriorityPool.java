@@ -2,26 +2,18 @@ package cnnlab.jobs;
 
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed number of daemon threads whose waiting work runs by rank (lower first), then in arrival order: the job
- * runner's urgencies, the network's answers before its previews. Idle threads end after 30 s.
+ * A fixed number of daemon threads whose waiting work runs by rank (lower first), then in arrival order: the
+ * network's answers before its previews ({@link cnnlab.nn.BatchedInference}). Idle threads end after 30 s.
  */
 public final class PriorityPool {
     private final ThreadPoolExecutor pool;
     private final AtomicLong arrivals = new AtomicLong();
 
     public PriorityPool(int threads, String name) {
-        AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
+        pool = DaemonThreads.pool(threads, name, new PriorityBlockingQueue<>());
     }
 
     /** Runs {@code work} after waiting work of a lower rank and of the same rank that came earlier. */

@@ -42,7 +42,7 @@ abstract class JsonServlet extends HttpServlet {
 
     void respond(HttpServletRequest req, HttpServletResponse resp, Handler handler) throws IOException {
         try {
-            write(resp, 200, handler.handle(req));
+            write(resp, 200, ApiClient.serving(req, () -> handler.handle(req)));
         } catch (ApiError e) {
             // an unread oversized body leaves the connection unusable: tell the client not to reuse it
             if (e.status == 413) resp.setHeader("Connection", "close");

@@ -71,7 +71,9 @@ public final class Lab implements AutoCloseable {
         // heavy jobs step aside between steps while quick readings are in flight
         Foreground foreground = new Foreground();
         LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner, foreground);
-        current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256, foreground), longJobs,
+        // quick work: two threads, up to 256 waiting, fair across sessions and API clients, 16 units in flight each
+        JobRunner jobs = new JobRunner(2, 256, 16, () -> ApiClient.current().orElseGet(LabSessions::currentOwner), foreground);
+        current = new Lab(new DigitClassifier(mnist), jobs, longJobs,
                 new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models), opened);
         return current;
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /api/speech/classify} with a WAV file as the body (at most 10 MB, 10 s) answers
@@ -47,16 +46,14 @@ final class SpeechApiServlet extends JsonServlet {
         Lab lab = Lab.current();
         SpeechReading reading;
         try {
-            CompletableFuture<SpeechReading> f = lab.jobs().submit(() -> CompletableFuture.completedFuture(lab.speech().read(wav)));
-            reading = f.get(20, TimeUnit.SECONDS);
+            reading = lab.speech().submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS).get();   // on time out it leaves the queue
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof AudioProblem) throw new ApiError(400, c.getMessage());
             if (c instanceof RejectedExecutionException) throw new ApiError(503, c.getMessage());
+            if (c instanceof TimeoutException) throw new ApiError(503, "the server is busy, try again in a moment");
             if (c instanceof IllegalStateException) throw new ApiError(503, c.getMessage());
             throw e;
-        } catch (TimeoutException e) {
-            throw new ApiError(503, "the server is busy, try again in a moment");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         SpeechReading.Prediction main = reading.predictions().getOrDefault(SpeechNet.FREQUENCY,

@@ -47,13 +47,12 @@ final class TextApiServlet extends JsonServlet {
         if (!lab.text().has(model)) throw new ApiError(503, "the " + model.id() + " model is not installed on this server");
         SentenceReading r;
         try {
-            r = lab.text().submit(lab.jobs(), text.asText(), model).get(10, TimeUnit.SECONDS);
+            r = lab.text().submit(lab.jobs(), text.asText(), model).orTimeout(10, TimeUnit.SECONDS).get();   // on time out it leaves the queue
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TextProblem p) throw new ApiError(400, p.getMessage());
             if (e.getCause() instanceof RejectedExecutionException) throw new ApiError(503, e.getCause().getMessage());
+            if (e.getCause() instanceof TimeoutException) throw new ApiError(503, "the server is busy, try again in a moment");
             throw e;
-        } catch (TimeoutException e) {
-            throw new ApiError(503, "the server is busy, try again in a moment");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("label", r.label());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Wires the server's session rules into Vaadin when it starts (found through META-INF/services): every session is
@@ -50,10 +51,22 @@ public final class LabSessions implements VaadinServiceInitListener {
         return service == null ? null : service.getContext().getAttribute(PageWatch.class);
     }
 
-    /** Who owns work started on this thread: the current browser session's short name, or "api". */
+    /**
+     * Who owns work started on this thread: the current browser session's short name, or "api". The job pool asks on
+     * every submission, also from threads that have the session but not its lock (an upload's stream): the lock is
+     * then taken for the moment the name needs it.
+     */
     public static String currentOwner() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null ? "api" : nameOf(session);
+        if (session == null) return "api";
+        if (session.hasLock()) return nameOf(session);
+        Lock lock = session.getLockInstance();
+        lock.lock();
+        try {
+            return nameOf(session);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package cnnlab.speech;
 
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.ModelFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads spoken digits with both speech networks. A clip is decoded, resampled, trimmed and turned into spectrograms
@@ -56,6 +58,35 @@ public final class SpeechClassifier {
 
     public long parameters(SpeechNet net) {
         return nets.get(net).numParams();
+    }
+
+    /**
+     * What reading {@code wav} costs the job pool, in its units (a quick reading is one), from the header alone: the
+     * networks read one second at 8 kHz whatever came in, but decoding and resampling grow with the clip's samples.
+     * A unit of that work is {@link #WORK_PER_UNIT}: a 10 s clip at 192 kHz costs 3, the 1.9 MB one of issue 19 costs 2
+     * (its resampling alone cost ten times as much before the resampler stopped computing sin and cos per tap). A file
+     * the reader will refuse costs 1: it fails at once.
+     */
+    public static int cost(byte[] wav) {
+        try {
+            WavReader.Header h = WavReader.header(wav);
+            long work = 3L * h.frames() * h.channels() + Resampler.work(h.frames(), h.sampleRate(), SpeechInput.RATE);
+            return 1 + (int) Math.round((double) work / WORK_PER_UNIT);
+        } catch (AudioProblem e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Resampler multiply-adds per unit, a decoded sample counting three: ~70 ms of a core, the order of a short clip's
+     * whole reading (thread CPU time on the shared, busy machine: 65 M multiply-adds 114 ms, decoding 10 M samples
+     * 17 ms, a 1 s clip at 8 kHz read by both networks 150-170 ms).
+     */
+    private static final long WORK_PER_UNIT = 40_000_000L;
+
+    /** {@link #read(byte[])} on the job pool, charged its {@link #cost}; an {@link AudioProblem} fails the future, as does a full pool. */
+    public CompletableFuture<SpeechReading> submit(JobRunner jobs, byte[] wav) {
+        return jobs.submit(JobRunner.Urgency.NOW, cost(wav), () -> CompletableFuture.completedFuture(read(wav)));
     }
 
     /** Decodes a WAV file and reads it; throws {@link AudioProblem} for audio it cannot use. */

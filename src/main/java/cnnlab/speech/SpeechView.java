@@ -180,8 +180,7 @@ public class SpeechView extends Div {
         if (inFlight != null) inFlight.cancel(false);
         UI ui = UI.getCurrent();
         status.setText("Reading " + source + "…");
-        CompletableFuture<SpeechReading> f = lab.jobs().submit(() -> CompletableFuture.completedFuture(speech.read(wav)))
-                .orTimeout(20, TimeUnit.SECONDS);
+        CompletableFuture<SpeechReading> f = speech.submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS);
         inFlight = f;
         f.whenComplete((r, error) -> UiAccess.later(ui, () -> {
             if (inFlight != f) return;   // a newer clip was chosen meanwhile

@@ -17,6 +17,32 @@ public final class WavReader {
     private WavReader() { }
 
     public static Audio read(byte[] bytes) {
+        Data data = locate(bytes);
+        Format f = data.format;
+        int frameBytes = f.channels * f.bytesPerSample();
+        float[] mono = new float[data.frames];
+        ByteBuffer in = ByteBuffer.wrap(bytes, data.offset, data.frames * frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < data.frames; i++) {
+            double sum = 0;
+            for (int c = 0; c < f.channels; c++) sum += sample(in, f);
+            mono[i] = (float) (sum / f.channels);
+        }
+        return new Audio(mono, f.sampleRate);
+    }
+
+    /** The layout of a clip's samples, from its header alone (nothing is decoded), after every check of {@link #read}. */
+    public record Header(int channels, int sampleRate, int frames) { }
+
+    /** What {@link #read} would decode, found cheaply (to weigh the work before doing it); throws as {@link #read} does. */
+    public static Header header(byte[] bytes) {
+        Data data = locate(bytes);
+        return new Header(data.format.channels, data.format.sampleRate, data.frames);
+    }
+
+    /** Where the samples are: {@code frames} frames of {@code format} from {@code offset}. */
+    private record Data(Format format, int offset, int frames) { }
+
+    private static Data locate(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw new AudioProblem("the file is empty");
         if (bytes.length > MAX_BYTES) throw new AudioProblem("the file is larger than 10 MB");
         if (startsWith(bytes, "ID3") || (bytes.length > 1 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xe0) == 0xe0)) {
@@ -48,7 +74,7 @@ public final class WavReader {
                     size = available;
                 }
                 if (size == 0 && available > 0) size = available;
-                return decode(bytes, start, (int) size, format);
+                return dataAt(start, (int) size, format);
             }
             long next = start + size + (size & 1);   // chunks are padded to even sizes
             if (next > bytes.length) break;
@@ -57,19 +83,11 @@ public final class WavReader {
         throw new AudioProblem(format == null ? "the WAV header is truncated" : "the WAV file has no audio data");
     }
 
-    private static Audio decode(byte[] bytes, int offset, int size, Format f) {
-        int frameBytes = f.channels * f.bytesPerSample();
-        int frames = size / frameBytes;
+    private static Data dataAt(int offset, int size, Format f) {
+        int frames = size / (f.channels * f.bytesPerSample());
         if (frames == 0) throw new AudioProblem("the WAV file contains no samples");
         if (frames > MAX_SECONDS * f.sampleRate + 0.5) throw new AudioProblem("the clip is longer than 10 seconds");
-        float[] mono = new float[frames];
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, frames * frameBytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < frames; i++) {
-            double sum = 0;
-            for (int c = 0; c < f.channels; c++) sum += sample(in, f);
-            mono[i] = (float) (sum / f.channels);
-        }
-        return new Audio(mono, f.sampleRate);
+        return new Data(f, offset, frames);
     }
 
     private static double sample(ByteBuffer in, Format f) {

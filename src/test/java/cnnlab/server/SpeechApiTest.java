@@ -2,6 +2,8 @@ package cnnlab.server;
 
 import cnnlab.fuzz.LabHttp;
 import cnnlab.speech.ShippedClips;
+import cnnlab.speech.SpeechNet;
+import cnnlab.speech.SpeechReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +44,22 @@ class SpeechApiTest {
         assertTrue(j.get("seconds").asDouble() > 0.1);
         assertEquals(9, j.get("models").get("speech").get("label").asInt());
         assertTrue(j.get("models").has("speech-2d"));
+    }
+
+    /** Issue 19: a client may have only so much work in flight; past that its next clip is refused, not queued. */
+    @Test
+    void aClientWithMuchWorkInFlightIsRefusedItsNextClipWhileAnotherIsRead() throws Exception {
+        byte[] nine = Files.readAllBytes(ShippedClips.all().stream().filter(p -> p.getFileName().toString().startsWith("9_jackson")).findFirst().orElseThrow());
+        try (BlockedJobs mine = new BlockedJobs("127.0.0.1", 1, 1000)) {
+            HttpResponse<String> r = post(nine, "audio/wav");
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(RestApiTest.JSON.readTree(r.body()).get("error").asText().contains("your earlier requests"), r.body());
+            Lab lab = Lab.current();
+            SpeechReading other = ApiClient.serving("192.0.2.8", () -> lab.jobs().submit(() -> CompletableFuture.completedFuture(lab.speech().read(nine))))
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(9, other.predictions().get(SpeechNet.FREQUENCY).label());
+        }
+        assertEquals(200, post(nine, "audio/wav").statusCode());
     }
 
     @Test

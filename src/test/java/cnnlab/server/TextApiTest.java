@@ -49,6 +49,16 @@ class TextApiTest {
         assertEquals("negative", byDefault.get("label").asText());
     }
 
+    /** Issue 19: another client's flood of slow jobs (big WAVs) held both threads and this reading timed out (503). */
+    @Test
+    void anotherClientsFloodOfSlowJobsDoesNotHoldUpAReading() throws Exception {
+        try (BlockedJobs flood = new BlockedJobs("192.0.2.7", 6, 1)) {
+            HttpResponse<String> r = post(json(Map.of("text", "a gorgeous , witty and deeply moving film")));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("positive", RestApiTest.JSON.readTree(r.body()).get("label").asText());
+        }
+    }
+
     @Test
     void badBodiesGetJsonErrors() throws Exception {
         assertEquals(400, post("{\"text\": \"\"}").statusCode());

@@ -1,5 +1,8 @@
 package cnnlab.speech;
 
+import cnnlab.jobs.Foreground;
+import cnnlab.jobs.JobRunner;
+import cnnlab.jobs.SlowJob;
 import cnnlab.nn.ShippedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,8 +10,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +82,30 @@ class SpeechClassifierTest {
     void unusableAudioIsRefusedWithAReason() {
         assertThrows(AudioProblem.class, () -> speech.read("hello".getBytes()));
         assertThrows(AudioProblem.class, () -> speech.read(Wavs.wav(new float[4000], 8000, 16, 1, false)), "silence");
+    }
+
+    /** Issue 19: a long high-rate clip is charged for its decoding and resampling, read from its header. */
+    @Test
+    void aClipCostsTheJobPoolMoreTheMoreSamplesItHolds() {
+        assertEquals(1, SpeechClassifier.cost(Wavs.wav(Wavs.sine(440, 8000, 1, 0.5), 8000, 16, 1, false)));
+        assertEquals(1, SpeechClassifier.cost(Wavs.wav(new float[441_000], 44_100, 16, 2, false)));     // 10 s of CD audio
+        assertEquals(2, SpeechClassifier.cost(Wavs.wav(new float[950_000], 192_000, 16, 1, false)));    // the 1.9 MB of the issue
+        assertEquals(3, SpeechClassifier.cost(Wavs.wav(new float[1_920_000], 192_000, 16, 1, false)));  // 10 s at 192 kHz
+        assertEquals(1, SpeechClassifier.cost("not a WAV file".getBytes()));
+    }
+
+    @Test
+    void aClipGoesToTheJobPoolAtItsCost() throws Exception {
+        byte[] tenSeconds = Wavs.wav(new float[1_920_000], 192_000, 16, 1, false);
+        Path seven = ShippedClips.all().stream().filter(p -> p.getFileName().toString().startsWith("7_theo")).findFirst().orElseThrow();
+        CountDownLatch release = new CountDownLatch(1);
+        try (JobRunner jobs = new JobRunner(2, 8, 3, () -> "student", new Foreground())) {
+            jobs.submit(JobRunner.Urgency.NOW, 1, SlowJob.of(() -> { }, release, 0));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> speech.submit(jobs, tenSeconds).get(5, TimeUnit.SECONDS));
+            assertInstanceOf(RejectedExecutionException.class, e.getCause(), "1 unit in flight + 3 is past the budget of 3");
+            CompletableFuture<SpeechReading> reading = speech.submit(jobs, Files.readAllBytes(seven));   // 1 + 1: taken
+            release.countDown();
+            assertEquals(7, reading.get(20, TimeUnit.SECONDS).predictions().get(SpeechNet.FREQUENCY).label());
+        }
     }
 }
