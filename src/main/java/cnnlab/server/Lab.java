@@ -71,8 +71,9 @@ public final class Lab implements AutoCloseable {
         // heavy jobs step aside between steps while quick readings are in flight
         Foreground foreground = new Foreground();
         LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner, foreground);
-        current = new Lab(new DigitClassifier(mnist), new JobRunner(2, 256, foreground), longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models), opened);
+        JobRunner jobs = new JobRunner(2, 256, foreground);
+        current = new Lab(new DigitClassifier(mnist), jobs, longJobs,
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models, jobs), TextService.load(models), opened);
         return current;
     }
 
