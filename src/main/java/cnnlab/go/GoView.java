@@ -2,6 +2,7 @@ package cnnlab.go;
 
 import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
+import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.Slider;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @PageTitle("Go · CNN Lab")
 public class GoView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoView.class);
-    static final String TOO_LARGE = "That file is larger than 1 MB: a game record is a few kilobytes.";
+    private static final String TOO_LARGE = "That file is larger than 1 MB: a game record is a few kilobytes.";
     private final Lab lab = Lab.current();
     private final GoService go = lab.go();
     private final GameOnBoard game = new GameOnBoard();
@@ -146,7 +146,10 @@ public class GoView extends Div {
         builtIn.addValueChangeListener(e -> {
             if (e.getValue() != null && e.isFromClient()) load(e.getValue().record(), e.getValue().title());
         });
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> loadUpload(ui, meta.fileName(), bytes))));
+        upload.setUploadHandler(new LimitedUpload(Sgf.MAX_CHARS, TOO_LARGE, this::loadUpload, problem -> {
+            upload.clearFileList();
+            showMessage(problem);
+        }));
         upload.setId("sgf-upload");
         upload.setAcceptedFileTypes(".sgf", "application/x-go-sgf");
         upload.setMaxFiles(1);
