@@ -88,7 +88,9 @@ export class AudioRecorder extends LitElement {
     form.append('file', new Blob([wav], { type: 'audio/wav' }), 'recording.wav');
     try {
       const r = await fetch(this.target, { method: 'POST', body: form });
-      this.message = r.ok ? 'Recorded ' + (n / rate).toFixed(1) + ' s.' : 'The server refused the recording (' + r.status + ').';
+      // a refusal's answer is a sentence (too large, one file at a time)
+      const refusal = r.status === 413 || r.status === 429 ? await r.text() : '';
+      this.message = r.ok ? 'Recorded ' + (n / rate).toFixed(1) + ' s.' : refusal || 'The server refused the recording (' + r.status + ').';
     } catch (e) {
       this.message = 'Could not send the recording. Is the server still there?';
     }

@@ -6,6 +6,7 @@ import cnnlab.go.FeaturePlanes;
 import cnnlab.go.GoService;
 import cnnlab.go.IllegalMove;
 import cnnlab.go.PolicyNet;
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.ModelFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +33,12 @@ public final class GoBench {
 
     public void run(PrintStream out) throws IllegalMove {
         Board board = BuiltInGames.all().get(0).record().positionAfter(100);
-        GoService go = GoService.load(models);
+        try (JobRunner jobs = new JobRunner(1, 1)) {   // the bench reads no uploaded records
+            run(out, board, GoService.load(models, jobs));
+        }
+    }
+
+    private void run(PrintStream out, Board board, GoService go) {
         print(out, "planes_ms", medianMs(50, 500, () -> FeaturePlanes.of(board)));
         INDArray x = Nd4j.create(FeaturePlanes.of(board), new long[] {1, FeaturePlanes.PLANES, Board.SIZE, Board.SIZE}, 'c');
         for (PolicyNet n : PolicyNet.values()) {

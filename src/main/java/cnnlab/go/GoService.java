@@ -1,5 +1,6 @@
 package cnnlab.go;
 
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.ModelFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,11 +13,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Go page's networks, shared by every session: both policy networks' predictions for a position, what the first
  * layer makes of it, and the facts from their model cards. A network is not thread-safe, so each is used by one
- * caller at a time; a forward pass on one board takes a few milliseconds. Callers run this on the job pool.
+ * caller at a time; a forward pass on one board takes a few milliseconds. Callers run this on the job pool. Uploaded
+ * game records are read on that pool too: a student's file never costs a request or UI thread its parsing.
  */
 public final class GoService {
     /** The first convolution of a network on one position: its filters' maps after ReLU and the filters themselves. */
@@ -39,14 +42,16 @@ public final class GoService {
     private final Map<PolicyNet, MultiLayerNetwork> nets;
     private final Map<PolicyNet, PolicyFacts> facts;
     private final List<BuiltInGames.BuiltInGame> games = BuiltInGames.all();
+    private final JobRunner jobs;
 
-    public GoService(Map<PolicyNet, MultiLayerNetwork> nets, Map<PolicyNet, PolicyFacts> facts) {
+    public GoService(Map<PolicyNet, MultiLayerNetwork> nets, Map<PolicyNet, PolicyFacts> facts, JobRunner jobs) {
+        this.jobs = jobs;
         this.nets = Collections.unmodifiableMap(nets.isEmpty() ? new EnumMap<>(PolicyNet.class) : new EnumMap<>(nets));
         this.facts = facts.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(facts));
     }
 
-    /** Loads the shipped policy networks found in {@code models}; a missing one is simply not offered. */
-    public static GoService load(Path models) {
+    /** Loads the shipped policy networks found in {@code models}; a missing one is simply not offered. Records are read on {@code jobs}. */
+    public static GoService load(Path models, JobRunner jobs) {
         Map<PolicyNet, MultiLayerNetwork> nets = new EnumMap<>(PolicyNet.class);
         Map<PolicyNet, PolicyFacts> facts = new EnumMap<>(PolicyNet.class);
         for (PolicyNet n : PolicyNet.values()) {
@@ -54,7 +59,7 @@ public final class GoService {
             if (Files.isRegularFile(f)) nets.put(n, ModelFiles.load(f));
             PolicyFacts.read(models, n).ifPresent(x -> facts.put(n, x));
         }
-        return new GoService(nets, facts);
+        return new GoService(nets, facts, jobs);
     }
 
     public boolean has(PolicyNet net) {
@@ -72,6 +77,21 @@ public final class GoService {
 
     public List<BuiltInGames.BuiltInGame> builtInGames() {
         return games;
+    }
+
+    /**
+     * Reads an uploaded SGF file on the job pool (decoding and parsing, bounded by {@link Sgf}'s limits). The future
+     * fails with {@link SgfProblem} for a file that is not a game record, RejectedExecutionException when the server
+     * is busy.
+     */
+    public CompletableFuture<SgfGame> readRecord(byte[] file) {
+        return jobs.submit(() -> {
+            try {
+                return CompletableFuture.completedFuture(Sgf.parse(file));
+            } catch (SgfProblem p) {
+                return CompletableFuture.failedFuture(p);
+            }
+        });
     }
 
     /** Every available network's move probabilities for the side to move on {@code board} (not modified). */

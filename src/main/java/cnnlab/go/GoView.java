@@ -2,6 +2,7 @@ package cnnlab.go;
 
 import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
+import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.Slider;
@@ -20,12 +21,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 @PageTitle("Go · CNN Lab")
 public class GoView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoView.class);
+    private static final String TOO_LARGE = "That file is larger than 1 MB: a game record is a few kilobytes.";
     private final Lab lab = Lab.current();
     private final GoService go = lab.go();
     private final GameOnBoard game = new GameOnBoard();
@@ -55,6 +52,7 @@ public class GoView extends Div {
     private final Slider moveSlider = new Slider(0, 1, 1, 0);
     private final Span moveLabel = new Span();
     private final Div replay = new Div();
+    private final Upload upload = new Upload();
     private final Map<PolicyNet, PolicyPanel> panels = new EnumMap<>(PolicyNet.class);
     private final NetworkSees sees;
     private final Details seesDetails;
@@ -148,18 +146,17 @@ public class GoView extends Div {
         builtIn.addValueChangeListener(e -> {
             if (e.getValue() != null && e.isFromClient()) load(e.getValue().record(), e.getValue().title());
         });
-        Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+        upload.setUploadHandler(new LimitedUpload(Sgf.MAX_CHARS, TOO_LARGE, this::loadUpload, problem -> {
             upload.clearFileList();
-            loadUpload(meta.fileName(), bytes);
-        }))));
+            showMessage(problem);
+        }));
         upload.setId("sgf-upload");
         upload.setAcceptedFileTypes(".sgf", "application/x-go-sgf");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(Sgf.MAX_CHARS);
         upload.setDropLabel(new Span("Drop an SGF game record here (19x19, at most 1 MB)"));
         upload.addFileRejectedListener(e -> showMessage(e.getErrorMessage().toLowerCase(Locale.ROOT).contains("size")
-                ? "That file is larger than 1 MB: a game record is a few kilobytes." : "Please choose an SGF file (.sgf)."));
+                ? TOO_LARGE : "Please choose an SGF file (.sgf)."));
 
         moveSlider.setId("move-slider");
         moveSlider.addValueChangeListener(e -> {
@@ -216,22 +213,23 @@ public class GoView extends Div {
         }
     }
 
-    void loadUpload(String fileName, byte[] bytes) {
-        builtIn.clear();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            // older records are often in a Japanese or Latin-1 code page: their moves are ASCII all the same
-            text = new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            SgfGame record = Sgf.parse(text);
-            load(record, fileName + ": " + record.title());
-        } catch (SgfProblem e) {
-            showMessage("That file is not a game record we can read: " + e.getMessage());
-        }
+    /** Has an uploaded file read on the job pool and loads it into {@code ui} when it is back; any thread may call this. */
+    CompletableFuture<SgfGame> loadUpload(UI ui, String fileName, byte[] file) {
+        CompletableFuture<SgfGame> reading = go.readRecord(file).orTimeout(10, TimeUnit.SECONDS);
+        reading.whenComplete((record, error) -> UiAccess.later(ui, () -> {
+            upload.clearFileList();   // ready for the next file
+            if (error == null) {
+                builtIn.clear();
+                load(record, fileName + ": " + record.title());
+            } else if (Failure.cause(error) instanceof SgfProblem p) {
+                showMessage("That file is not a game record we can read: " + p.getMessage());
+            } else if (Failure.busy(error)) {
+                showMessage("The server is busy: try the file again in a moment.");
+            } else {
+                showMessage("That file could not be read (reference " + Failure.logged(LOG, "reading an SGF upload", error) + ").");
+            }
+        }));
+        return reading;
     }
 
     void goTo(int move) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * A game read from SGF: its header (players PB/PW, result RE, date DT, ...), setup stones (handicap AB, AW) and the
  * main line of moves (the first variation wherever the record branches).
  */
-public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<int[]> whiteSetup, List<Move> moves) {
+public record SgfGame(Map<String, String> header, SetupStones setup, List<Move> moves) {
     public String property(String name) {
         return header.getOrDefault(name, "");
     }
@@ -44,10 +44,11 @@ public record SgfGame(Map<String, String> header, List<int[]> blackSetup, List<i
     /** The setup stones, and whoever moves first. */
     private Board start() {
         Board b = new Board();
-        for (int[] p : blackSetup) b.setup(Stone.BLACK, p[0], p[1]);
-        for (int[] p : whiteSetup) b.setup(Stone.WHITE, p[0], p[1]);
+        for (int p = 0; p < Board.POINTS; p++) {
+            if (setup.at(p) != Stone.EMPTY) b.setup(setup.at(p), p / Board.SIZE, p % Board.SIZE);
+        }
         if (!moves.isEmpty()) b.setToPlay(moves.get(0).colour());
-        else if (!blackSetup.isEmpty() && whiteSetup.isEmpty()) b.setToPlay(Stone.WHITE);
+        else if (setup.count(Stone.BLACK) > 0 && setup.count(Stone.WHITE) == 0) b.setToPlay(Stone.WHITE);
         return b;
     }
 

@@ -74,7 +74,7 @@ public final class Lab implements AutoCloseable {
         // quick work: two threads, up to 256 waiting, fair across sessions and API clients, 16 units in flight each
         JobRunner jobs = new JobRunner(2, 256, 16, () -> ApiClient.current().orElseGet(LabSessions::currentOwner), foreground);
         current = new Lab(new DigitClassifier(mnist), jobs, longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models), TextService.load(models), opened);
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models, jobs), TextService.load(models), opened);
         return current;
     }
 

@@ -5,19 +5,15 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.server.streams.UploadHandler;
 
-import java.util.function.Consumer;
-
 /**
- * Java side of {@code frontend/audio-recorder.ts}: the browser records from the microphone and posts a WAV file
- * here; {@code onRecording} then gets its bytes on the UI thread.
+ * Java side of {@code frontend/audio-recorder.ts}: the browser records from the microphone and posts a WAV file to
+ * {@code target}.
  */
 @Tag("audio-recorder")
 @JsModule("./audio-recorder.ts")
 public class Recorder extends Component {
-    public Recorder(Consumer<byte[]> onRecording) {
-        // runs on the upload request's thread: reach the UI through the component
-        getElement().setAttribute("target", UploadHandler.inMemory((meta, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> onRecording.accept(bytes)))));
+    public Recorder(UploadHandler target) {
+        getElement().setAttribute("target", target);
         getElement().setProperty("seconds", 3);
     }
 }

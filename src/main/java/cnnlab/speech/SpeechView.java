@@ -4,6 +4,7 @@ import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.FilterSlide;
+import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.ProbabilityChart;
 import cnnlab.ui.SpectrogramPlot;
@@ -32,7 +33,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +52,13 @@ import java.util.stream.IntStream;
 @PageTitle("Speech · CNN Lab")
 public class SpeechView extends Div {
     static final String PROMPT = "Pick a clip, upload a WAV file or record yourself saying a digit";
+    private static final String TOO_LARGE = "That file is larger than 10 MB.";
     private static final Logger LOG = LoggerFactory.getLogger(SpeechView.class);
 
     private final Lab lab = Lab.current();
     private final SpeechClassifier speech = lab.speech();
     private final Paragraph status = new Paragraph(PROMPT);
+    private final Upload upload = new Upload();
     private final Element player = new Element("audio");
     private final RadioButtonGroup<String> scale = new RadioButtonGroup<>();
     private final SpectrogramPlot spectrogram = new SpectrogramPlot(520, 220);
@@ -96,22 +98,21 @@ public class SpeechView extends Div {
             b.setId("clip-" + c.digit());
             clips.add(b);
         }
-        // the handler runs on the upload request's thread: reach this page's UI through the component
-        Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-            upload.clearFileList();   // ready for the next file (one at a time)
-            read(bytes, meta.fileName());
-        }))));
+        upload.setUploadHandler(new LimitedUpload(WavReader.MAX_BYTES, TOO_LARGE, this::readUpload, problem -> {
+            upload.clearFileList();
+            showProblem(problem);
+        }));
         upload.setId("upload");
         upload.setAcceptedFileTypes("audio/wav", "audio/x-wav", "audio/wave", ".wav");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(WavReader.MAX_BYTES);
         upload.setDropLabel(new Span("Drop a WAV file here (at most 10 MB, 10 s)"));
         upload.addFileRejectedListener(e -> showProblem(e.getErrorMessage().toLowerCase(Locale.ROOT).contains("size")
-                ? "That file is larger than 10 MB." : "Please choose a WAV file (.wav)."));
+                ? TOO_LARGE : "Please choose a WAV file (.wav)."));
         Paragraph attribution = new Paragraph(BuiltInClips.ATTRIBUTION);
         attribution.addClassName("lab-caption");
-        Recorder recorder = new Recorder(wav -> read(wav, "your recording"));
+        Recorder recorder = new Recorder(new LimitedUpload(WavReader.MAX_BYTES, "That recording is larger than 10 MB.",
+                (ui, name, wav) -> readUpload(ui, "your recording", wav), this::showProblem));
         recorder.setId("recorder");
         Div card = new Div(new H4("Say a digit"), recorder, new H4("Built-in clips"), clips, attribution,
                 new H4("Your own WAV file"), upload);
@@ -177,10 +178,28 @@ public class SpeechView extends Div {
 
     /** Reads a clip on the job pool; called on the UI thread. Newer clips replace a pending one. */
     void read(byte[] wav, String source) {
+        follow(reading(wav), wav, source);
+    }
+
+    /** Reads an uploaded clip on the job pool and shows it in {@code ui}; any thread may call this. */
+    CompletableFuture<SpeechReading> readUpload(UI ui, String source, byte[] wav) {
+        CompletableFuture<SpeechReading> f = reading(wav);
+        UiAccess.later(ui, () -> {
+            upload.clearFileList();   // ready for the next file (one at a time)
+            follow(f, wav, source);
+        });
+        return f;
+    }
+
+    private CompletableFuture<SpeechReading> reading(byte[] wav) {
+        return speech.submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS);
+    }
+
+    /** Shows the reading {@code f} of {@code wav} when it is back, unless a newer one replaces it; on the UI thread. */
+    private void follow(CompletableFuture<SpeechReading> f, byte[] wav, String source) {
         if (inFlight != null) inFlight.cancel(false);
         UI ui = UI.getCurrent();
         status.setText("Reading " + source + "…");
-        CompletableFuture<SpeechReading> f = speech.submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS);
         inFlight = f;
         f.whenComplete((r, error) -> UiAccess.later(ui, () -> {
             if (inFlight != f) return;   // a newer clip was chosen meanwhile

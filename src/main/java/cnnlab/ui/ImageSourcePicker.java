@@ -2,8 +2,11 @@ package cnnlab.ui;
 
 import cnnlab.digits.LastDrawing;
 import cnnlab.nn.LectureCnn;
+import cnnlab.server.Lab;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.Encoded;
+import cnnlab.vision.ImageProblem;
+import cnnlab.vision.ImageUpload;
 import cnnlab.vision.Picture;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
@@ -17,9 +20,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +42,8 @@ public class ImageSourcePicker extends Div {
     }
 
     private static final int THUMB = 160;
+    private static final String TOO_LARGE = "That file is larger than 10 MB.";
+    private static final Logger LOG = LoggerFactory.getLogger(ImageSourcePicker.class);
     private final Select<BuiltInImage> builtIn = new Select<>();
     private final Upload upload = new Upload();
     private final Button drawing = new Button("My drawing", VaadinIcon.PENCIL.create());
@@ -57,21 +66,15 @@ public class ImageSourcePicker extends Div {
         });
         upload.setId(id + "-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) cnnlab.vision.ImageUpload.MAX_BYTES);
+        upload.setMaxFileSize((int) ImageUpload.MAX_BYTES);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp");
         upload.setDropLabel(new Span("Drop an image (PNG, JPEG, GIF, WebP, BMP; at most 10 MB, 4096 x 4096)"));
-        // the handler runs on the upload request's thread: reach the page through the component's UI
-        upload.setUploadHandler(new ImageUploadHandler(
-                (image, name) -> later(() -> {
-                    upload.clearFileList();
-                    choose(new Choice(name == null || name.isBlank() ? "your image" : name, "Your upload", image));
-                }),
-                message -> later(() -> {
-                    upload.clearFileList();
-                    showProblem(message);
-                })));
+        upload.setUploadHandler(new LimitedUpload((int) ImageUpload.MAX_BYTES, TOO_LARGE, this::decodeUpload, problem -> {
+            upload.clearFileList();
+            showProblem(problem);
+        }));
         upload.addFileRejectedListener(e -> showProblem(e.getErrorMessage().toLowerCase(Locale.ROOT).contains("size")
-                ? "That file is larger than 10 MB." : "Please choose a PNG, JPEG, GIF, WebP or BMP image."));
+                ? TOO_LARGE : "Please choose a PNG, JPEG, GIF, WebP or BMP image."));
         drawing.setId(id + "-drawing");
         drawing.addThemeVariants(ButtonVariant.LUMO_SMALL);
         drawing.addClickListener(e -> useDrawing());
@@ -103,8 +106,17 @@ public class ImageSourcePicker extends Div {
         choose(new Choice("your drawing", "Your digit from the 'Draw a digit' page", Picture.ofDigit(digit, LectureCnn.SIDE, 1).toImage()));
     }
 
-    private void later(Runnable r) {
-        getUI().ifPresent(ui -> UiAccess.later(ui, r::run));
+    /** Decodes an uploaded picture on the job pool and shows it in {@code ui}; called on the upload's request thread. */
+    private CompletableFuture<BufferedImage> decodeUpload(UI ui, String name, byte[] file) {
+        CompletableFuture<BufferedImage> decoding = ImageUpload.decode(Lab.current().jobs(), file).orTimeout(30, TimeUnit.SECONDS);
+        decoding.whenComplete((image, error) -> UiAccess.later(ui, () -> {
+            upload.clearFileList();   // ready for the next file
+            if (error == null) choose(new Choice(name.isBlank() ? "your image" : name, "Your upload", image));
+            else if (Failure.cause(error) instanceof ImageProblem p) showProblem(p.getMessage());
+            else if (Failure.busy(error)) showProblem("The server is busy: try the picture again in a moment.");
+            else showProblem("That picture could not be read (reference " + Failure.logged(LOG, "decoding an uploaded picture", error) + ").");
+        }));
+        return decoding;
     }
 
     /** Makes {@code choice} the current picture and tells the listener (also used by tests). */

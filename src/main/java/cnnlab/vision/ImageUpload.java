@@ -1,5 +1,7 @@
 package cnnlab.vision;
 
+import cnnlab.jobs.JobRunner;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,6 +33,21 @@ public final class ImageUpload {
         byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) throw new ImageProblem("The file is larger than 10 MB. Please upload a smaller image.");
         return decode(bytes);
+    }
+
+    /**
+     * Decodes on the job pool: a 4096 x 4096 picture is a 64 MB raster and seconds of work on a busy machine (issue
+     * 19: 5-13 s on the request thread), so the pool's few threads bound how many are decoded at once. The future
+     * fails with {@link ImageProblem}, or RejectedExecutionException when the server is busy.
+     */
+    public static CompletableFuture<BufferedImage> decode(JobRunner jobs, byte[] bytes) {
+        return jobs.submit(() -> {
+            try {
+                return CompletableFuture.completedFuture(decode(bytes));
+            } catch (ImageProblem p) {
+                return CompletableFuture.failedFuture(p);
+            }
+        });
     }
 
     public static BufferedImage decode(byte[] bytes) throws ImageProblem {

@@ -7,6 +7,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,5 +157,17 @@ class GoEndToEndTest extends BrowserTest {
         input.sendKeys(junk.toString());
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> text(browser, "go-message").startsWith("That file is not a game record"));
         assertNotEquals(0, stonesDrawn(browser, "board", "black"), "a bad file leaves the game on the board alone");
+    }
+
+    @Test
+    void aRecordPastOneMegabyteIsRefusedBeforeItIsSent() throws Exception {
+        // issue 19: the SGF upload took any body into memory; a script told of the size first is now refused unsent
+        open(browser);
+        UploadTarget.Answer a = UploadTarget.of(browser, "sgf-upload").post("huge.sgf", "(;GM[1]SZ[19]".getBytes(StandardCharsets.US_ASCII),
+                60L << 20, UploadTarget.Framing.ASK_FIRST);
+        assertEquals(413, a.status(), a.toString());
+        assertEquals(0, a.sentBeforeAnswer());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(x -> text(browser, "go-message").equals("That file is larger than 1 MB: a game record is a few kilobytes."));
     }
 }

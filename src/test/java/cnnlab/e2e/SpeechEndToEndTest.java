@@ -8,6 +8,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,5 +95,36 @@ class SpeechEndToEndTest extends BrowserTest {
         } finally {
             d.quit();
         }
+    }
+
+    @Test
+    void uploadsPastTheLimitAreRefusedWhileTheyStreamAndThePageSaysSo() throws Exception {
+        // issue 19: the page's uploads took any body into memory (400 MB raised RSS 0.7 -> 2.0 GB; 600 MB ended a 2 GB JVM)
+        open(browser);
+        long sixtyMegabytes = 60L << 20;
+        // a script posts 60 MB to the file upload without saying its size (chunked): the server has to count as it reads
+        UploadTarget.Answer file = UploadTarget.of(browser, "upload").post("huge.wav", "RIFF".getBytes(StandardCharsets.US_ASCII),
+                sixtyMegabytes, UploadTarget.Framing.CHUNKED);
+        System.out.println("60 MB, chunked, to the speech page's upload: " + file);
+        assertTrue(file.status() == 413 || file.status() == -1, "refused, or cut off: " + file);
+        // it reads 10 MB and a byte; what else was sent by the answer sat in the two sockets' buffers
+        assertTrue(file.sentBeforeAnswer() < 30L << 20, "the server stopped reading long before 60 MB: " + file.sentBeforeAnswer());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text(browser, "speech-status").equals("That file is larger than 10 MB."));
+
+        // the microphone's upload, told the size first: refused before any of the body is sent
+        UploadTarget.Answer recording = UploadTarget.of(browser, "recorder").post("recording.wav", new byte[0], sixtyMegabytes,
+                UploadTarget.Framing.ASK_FIRST);
+        assertEquals(413, recording.status(), recording.toString());
+        assertEquals(0, recording.sentBeforeAnswer());
+        assertEquals("That recording is larger than 10 MB.", recording.body());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text(browser, "speech-status").equals("That recording is larger than 10 MB."));
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), "the server still answers");
+        WebElement input = (WebElement) browser.executeScript(
+                "return document.getElementById('upload').querySelector('input[type=file]') || document.getElementById('upload').shadowRoot.querySelector('input[type=file]')");
+        input.sendKeys(Files.copy(clip("4_george"), files.resolve("four.wav")).toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text(browser, "speech-status").startsWith("Showing four.wav"));
     }
 }

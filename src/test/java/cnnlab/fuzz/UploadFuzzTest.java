@@ -47,8 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Uploaded files through the code that receives them: images ({@link ImageUpload}, what ImageUploadHandler calls on
- * the upload's stream), WAV files ({@link WavReader} and the speech service, as the speech page and API read them) and
+ * Uploaded files through the code that receives them: images ({@link ImageUpload}, what the pages' uploads are
+ * decoded with), WAV files ({@link WavReader} and the speech service, as the speech page and API read them) and
  * SGF game records ({@link Sgf} and {@link GameOnBoard}, as the Go page loads and replays them). Each file is used or
  * refused with the service's own problem type and a readable message; nothing else escapes, nothing hangs.
  */

@@ -1,24 +1,42 @@
 package cnnlab.go;
 
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.ShippedModel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped Go networks as the page uses them: predictions over legal moves, the first layer, the card's figures. */
 class GoServiceTest {
     static GoService go;
+    /** One thread and no queue: a job holding it makes the service busy. */
+    static JobRunner jobs;
 
     @BeforeAll
     static void load() {
-        go = GoService.load(ShippedModel.MODELS);
+        jobs = new JobRunner(1, 0);
+        go = GoService.load(ShippedModel.MODELS, jobs);
+    }
+
+    @AfterAll
+    static void close() {
+        jobs.close();
     }
 
     @Test
@@ -96,6 +114,37 @@ class GoServiceTest {
             float[] w = net.getLayer(0).getParam("W").slice(7).dup('c').data().asFloat();
             assertArrayEquals(w, layer.filter(7), 0f, "filter 7's weights, plane by plane");
             for (float v : layer.maps()) assertTrue(v >= 0, "after ReLU");
+        }
+    }
+
+    @Test
+    void uploadedRecordsAreReadOnTheBoundedJobPool() throws Exception {
+        SgfGame game = go.readRecord(SgfTest.resource("shusaku-001.sgf").getBytes(StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
+        assertEquals(191, game.moves().size());
+        byte[] bomb = ("(;GM[1]SZ[19]AB" + "[aa:ss]".repeat(142_000) + ")").getBytes(StandardCharsets.US_ASCII);
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> go.readRecord(bomb).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(SgfProblem.class, refused.getCause());
+
+        // a record is read by the pool or not at all: with its only thread taken, the service is busy
+        CountDownLatch running = new CountDownLatch(1), release = new CountDownLatch(1);
+        try {
+            // refused while the last reading's thread is still on its way back to the pool
+            while (jobs.submit(() -> {
+                running.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return CompletableFuture.completedFuture(null);
+            }).isCompletedExceptionally()) {
+                Thread.sleep(10);
+            }
+            running.await();
+            ExecutionException busy = assertThrows(ExecutionException.class, () -> go.readRecord(bomb).get(30, TimeUnit.SECONDS));
+            assertInstanceOf(RejectedExecutionException.class, busy.getCause());
+        } finally {
+            release.countDown();
         }
     }
 }

@@ -3,12 +3,15 @@ package cnnlab.go;
 import cnnlab.ui.ViewTest;
 import cnnlab.server.Lab;
 import cnnlab.ui.UiQueue;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import elemental.json.Json;
 import elemental.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
@@ -92,19 +95,63 @@ class GoViewTest extends ViewTest {
         assertEquals(10, view.game().board().moves().size(), "the slider returns to the record");
     }
 
+    /** Uploads {@code file} as the page's upload handler does, and waits until the page shows {@code what}. */
+    private static void upload(String name, byte[] file, String what, java.util.function.BooleanSupplier shown) {
+        view().loadUpload(UI.getCurrent(), name, file);
+        UiQueue.await(what, 30, shown);
+    }
+
     @Test
     void aBadRecordGetsAClearMessageAndEscapedTextStaysText() {
         GoView view = view();
-        view.loadUpload("evil.sgf", "<img src=x onerror=alert(1)>".getBytes(StandardCharsets.UTF_8));
-        assertTrue(view.message().getText().startsWith("That file is not a game record we can read"), view.message().getText());
-        view.loadUpload("names.sgf", "(;PB[<b>Bold</b>]PW[Shift-JIS \u0082\u00a0];B[pd];W[dp])".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(2, view.game().recordLength());
+        upload("evil.sgf", "<img src=x onerror=alert(1)>".getBytes(StandardCharsets.UTF_8), "the message",
+                () -> view.message().getText().startsWith("That file is not a game record we can read"));
+        upload("names.sgf", "(;PB[<b>Bold</b>]PW[Shift-JIS \u0082\u00a0];B[pd];W[dp])".getBytes(StandardCharsets.ISO_8859_1), "the game",
+                () -> view.game().recordLength() == 2);
         assertTrue(view.game().title().startsWith("names.sgf: <b>Bold</b> (B) vs "), view.game().title());
         assertTrue(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("move-label")).getText().contains("<b>Bold</b>"),
                 "markup in a record is shown as text");
-        view.loadUpload("empty.sgf", new byte[0]);
-        assertTrue(view.message().getText().startsWith("That file is not a game record"), view.message().getText());
+        upload("empty.sgf", new byte[0], "the message", () -> view.message().getText().startsWith("That file is not a game record"));
         assertEquals(2, view.game().recordLength(), "the game on the board is kept");
+    }
+
+    @Test
+    void aSetupStoneBombIsRefusedWithASentence() {
+        // issue 19: 1 MB of "[aa:ss]" after AB kept the page's thread 23-32 s and 1.45 GB of heap busy
+        GoView view = view();
+        byte[] bomb = ("(;GM[1]SZ[19]AB" + "[aa:ss]".repeat(142_000) + ")").getBytes(StandardCharsets.US_ASCII);
+        upload("bomb.sgf", bomb, "the refusal", () -> !view.message().getText().isEmpty());
+        assertEquals("That file is not a game record we can read: The record sets up more than " + Sgf.MAX_SETUP_POINTS
+                + " stones (AB/AW), ten full boards' worth.", view.message().getText());
+        assertTrue(view.game().record().isEmpty(), "nothing was loaded");
+    }
+
+    @Test
+    void aRecordArrivingWhileTheServerIsFullGetsABusyMessage() throws Exception {
+        GoView view = view();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // the shared quick-job pool, threads and queue, taken by jobs that wait for the latch
+            CompletableFuture<Object> last;
+            int taken = 0;
+            do {
+                last = Lab.current().jobs().submit(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return CompletableFuture.completedFuture(null);
+                });
+            } while (!last.isCompletedExceptionally() && ++taken < 10_000);
+            upload("shusaku.sgf", SgfTest.resource("shusaku-001.sgf").getBytes(StandardCharsets.UTF_8), "the message",
+                    () -> !view.message().getText().isEmpty());
+            assertEquals("The server is busy: try the file again in a moment.", view.message().getText());
+        } finally {
+            release.countDown();
+        }
+        upload("shusaku.sgf", SgfTest.resource("shusaku-001.sgf").getBytes(StandardCharsets.UTF_8), "the game",
+                () -> view.game().recordLength() == 191);
     }
 
     @Test

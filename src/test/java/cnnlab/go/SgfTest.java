@@ -35,7 +35,7 @@ class SgfTest {
     @Test
     void handicapStonesAreSetUpAndWhiteMovesFirst() throws Exception {
         SgfGame game = Sgf.parse(resource("dosaku-002-handicap5.sgf"));
-        assertEquals(5, game.blackSetup().size());
+        assertEquals(5, game.setup().count(Stone.BLACK));
         assertEquals("5", game.property("HA"));
         Board start = game.positionAfter(0);
         assertEquals(Stone.WHITE, start.toPlay());
@@ -46,7 +46,7 @@ class SgfTest {
     @Test
     void passesEscapesAndCompressedPointLists() throws Exception {
         SgfGame g = Sgf.parse("(;C[a comment with \\] inside]AB[aa:bb]PB[X];B[];W[tt];B[cc])");
-        assertEquals(4, g.blackSetup().size());
+        assertEquals(4, g.setup().count(Stone.BLACK));
         assertTrue(g.moves().get(0).isPass());
         assertTrue(g.moves().get(1).isPass());
         assertEquals("a comment with ] inside", g.property("C"));
@@ -82,5 +82,29 @@ class SgfTest {
         assertTrue(p.getMessage().contains("nested"), p.getMessage());
         String fine = "(;B[aa]" + "(;".repeat(Sgf.MAX_DEPTH - 1) + ")".repeat(Sgf.MAX_DEPTH);
         assertEquals(1, Sgf.parse(fine).moves().size());
+    }
+
+    @Test
+    void aSetupStoneBombIsRefusedAfterBoundedWork() {
+        // issue 19: "AB" and 142,000 rectangles "[aa:ss]" (1 MB) were expanded into 51 million points: 23-32 s of the
+        // page's thread and 1.45 GB of heap, and an OutOfMemoryError at -Xmx2g
+        String bomb = "(;GM[1]SZ[19]AB" + "[aa:ss]".repeat(142_000) + ")";
+        assertTrue(bomb.length() <= Sgf.MAX_CHARS, "the bomb fits the upload limit");
+        SgfProblem p = assertThrows(SgfProblem.class, () -> Sgf.parse(bomb));
+        assertEquals("The record sets up more than " + Sgf.MAX_SETUP_POINTS + " stones (AB/AW), ten full boards' worth.", p.getMessage());
+    }
+
+    @Test
+    void setupStonesLieOnOneBoardWhereTheLaterPropertyWins() throws Exception {
+        SgfGame g = Sgf.parse("(;AB[aa:cc][bb]AW[bb]AB[ss]AW[ss:rr];B[dd])");
+        assertEquals(8, g.setup().count(Stone.BLACK), "aa:cc less bb, named twice and then given to White");
+        assertEquals(5, g.setup().count(Stone.WHITE), "bb and ss:rr, ss taken over from Black");
+        assertEquals(Stone.WHITE, g.setup().at(19 + 1));
+        assertEquals(Stone.WHITE, g.positionAfter(0).at(18, 18));
+
+        String tenBoards = "(;AB" + "[aa:ss]".repeat(10) + ";W[tt])";
+        assertEquals(Board.POINTS, Sgf.parse(tenBoards).setup().count(Stone.BLACK), "ten boards' worth is still read");
+        SgfProblem p = assertThrows(SgfProblem.class, () -> Sgf.parse(tenBoards.replace(";W", "[aa];W")));
+        assertTrue(p.getMessage().contains("more than " + Sgf.MAX_SETUP_POINTS + " stones"), p.getMessage());
     }
 }
