@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +45,8 @@ class AccessControlTest {
         Path users = dir.resolve("users.properties");
         UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
         UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
+        // each attack below has its own accounts: a throttled or removed account must not disturb the other tests
+        UsersFile.put(users, "cy", "cy-password".toCharArray(), false);
         server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
         base = "http://127.0.0.1:" + server.start();
     }
@@ -56,9 +66,44 @@ class AccessControlTest {
 
     private static HttpResponse<String> login(HttpClient c, String user, String password) throws Exception {
         get(c, "/");   // as a browser: the page asked for first is where the login returns to
-        String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return c.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form(user, password))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(String user, String password) {
+        return "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    /** An answer's status and headers (lower-case names; the last of a repeated header). */
+    private record Answer(int status, Map<String, String> headers) {
+        String header(String name) {
+            return headers.getOrDefault(name, "");
+        }
+    }
+
+    /**
+     * The login form posted by a script at {@code from}: every 127.x.y.z address is another client to the server (Linux
+     * routes all of 127/8 to the loopback device), so each attack gets its own address.
+     */
+    private static Answer postLogin(String from, String user, String password, String accept) throws IOException {
+        byte[] body = form(user, password).getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(from, 0));
+            s.connect(new InetSocketAddress("127.0.0.1", URI.create(base).getPort()), 10_000);
+            s.setSoTimeout(60_000);
+            String head = "POST /j_security_check HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n"
+                    + (accept == null ? "" : "Accept: " + accept + "\r\n") + "\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(body);
+            String[] lines = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0].split("\r\n");
+            Map<String, String> headers = new HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers);
+        }
     }
 
     @Test
@@ -95,6 +140,31 @@ class AccessControlTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"a wonderful film\",\"model\":\"sst2\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, api.statusCode(), api.body());
         assertTrue(api.body().contains("\"label\""), api.body());
+    }
+
+    @Test
+    void twentyWrongPasswordsFromOneAddressAreThrottledWhileOthersLogIn() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        Answer refused = null;
+        for (int i = 0; i < 20; i++) {
+            Answer a = postLogin("127.0.0.5", "cy", "guess-" + i, null);
+            statuses.add(a.status());
+            if (a.status() == 429 && refused == null) refused = a;
+        }
+        assertTrue(refused != null, "no attempt was refused: " + statuses);
+        assertTrue(Integer.parseInt(refused.header("retry-after")) >= 1, refused.headers().toString());
+        // a few free failures, then locked: a refused attempt is answered at once, so even a slow machine gets through
+        // the other 15 within the first lock-outs (1 s, 2 s, 4 s, ...) and at most three more guesses are checked
+        long checked = statuses.stream().filter(s -> s != 429).count();
+        assertTrue(checked <= 8, checked + " guesses checked: " + statuses);
+
+        Answer browser = postLogin("127.0.0.5", "cy", "cy-password", "text/html,application/xhtml+xml");
+        assertEquals(303, browser.status(), "a browser is sent back to the login page, which says why: " + browser.headers());
+        assertTrue(browser.header("location").matches(".*/login\\.html\\?wait=\\d+"), browser.headers().toString());
+
+        Answer ann = postLogin("127.0.0.6", "ann", "ann-password", null);
+        assertEquals(303, ann.status(), ann.headers().toString());
+        assertTrue(!ann.header("location").contains("error") && ann.header("set-cookie").startsWith("JSESSIONID="), "ann logs in: " + ann.headers());
     }
 
     @Test

@@ -33,6 +33,7 @@ class LoginEndToEndTest extends BrowserTest {
         users = Files.createTempFile("cnnlab-users", ".properties");
         UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
         UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
+        UsersFile.put(users, "dan", "dan-password".toCharArray(), false);
         server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
         base = "http://127.0.0.1:" + server.start() + "/";
     }
@@ -48,6 +49,33 @@ class LoginEndToEndTest extends BrowserTest {
         b.findElement(By.id("username")).sendKeys(user);
         b.findElement(By.id("password")).sendKeys(password);
         b.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void tooManyWrongPasswordsAreToldToWaitAndTheRightOneWorksAfterwards() throws Exception {
+        ChromeDriver dan = Browser.start();
+        try {
+            dan.get(base);
+            WebDriverWait wait = new WebDriverWait(dan, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
+            String told = null;
+            for (int i = 0; i < 15 && told == null; i++) {   // five free tries, then locked out for 1, 2, 4... seconds
+                dan.executeScript("window.beforeThisTry = true");   // gone once the answer's page has loaded
+                logIn(dan, "dan", "guess-" + i);
+                wait.until(d -> dan.executeScript("return window.beforeThisTry === undefined && document.readyState === 'complete'").equals(true)
+                        && (d.findElement(By.id("error")).isDisplayed() || d.findElement(By.id("wait")).isDisplayed()));
+                if (dan.findElement(By.id("wait")).isDisplayed()) told = dan.findElement(By.id("wait")).getText();
+            }
+            assertTrue(told != null && told.matches("Too many failed logins for this account or from this computer: try again in \\d+ s\\.?"), told);
+            Screenshots.take(dan, "login-throttled");
+            int seconds = Integer.parseInt(told.replaceAll("\\D+", ""));
+            Thread.sleep((seconds + 1) * 1000L);
+            logIn(dan, "dan", "dan-password");
+            DigitsPage page = new DigitsPage(dan);
+            new WebDriverWait(dan, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+        } finally {
+            dan.quit();
+        }
     }
 
     @Test
