@@ -24,7 +24,7 @@ public final class AccessControl {
     /** Puts {@code app} behind the login; throws IllegalArgumentException if the users file is unusable. */
     public static void protect(WebAppContext app, Path usersFile) throws IOException {
         if (UsersFile.read(usersFile).isEmpty()) throw new IllegalArgumentException(usersFile + " has no users: add one with 'cnn-lab user add'");
-        HashLoginService users = new HashLoginService("CNN Lab", app.getResourceFactory().newResource(usersFile.toAbsolutePath()));
+        HashLoginService users = new LabLoginService(app.getResourceFactory().newResource(usersFile.toAbsolutePath()));
         users.setReloadInterval(5);   // users added while the server runs can log in within seconds
         ConstraintSecurityHandler security = new ConstraintSecurityHandler();
         security.setLoginService(users);

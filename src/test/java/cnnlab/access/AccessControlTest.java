@@ -46,7 +46,7 @@ class AccessControlTest {
         UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
         UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
         // each attack below has its own accounts: a throttled or removed account must not disturb the other tests
-        UsersFile.put(users, "cy", "cy-password".toCharArray(), false);
+        for (String name : new String[]{"cy", "dee", "eve"}) UsersFile.put(users, name, (name + "-password").toCharArray(), false);
         server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
         base = "http://127.0.0.1:" + server.start();
     }
@@ -165,6 +165,24 @@ class AccessControlTest {
         Answer ann = postLogin("127.0.0.6", "ann", "ann-password", null);
         assertEquals(303, ann.status(), ann.headers().toString());
         assertTrue(!ann.header("location").contains("error") && ann.header("set-cookie").startsWith("JSESSIONID="), "ann logs in: " + ann.headers());
+    }
+
+    @Test
+    void anUnknownUserTakesAsLongToFailAsAKnownOne() throws Exception {
+        List<Long> known = new ArrayList<>(), unknown = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {   // interleaved, from fresh addresses: both see the same load, and no throttle
+            long t0 = System.nanoTime();
+            assertEquals(303, postLogin("127.0.1." + (i + 1), i % 2 == 0 ? "dee" : "eve", "wrong-password", null).status());
+            long t1 = System.nanoTime();
+            assertEquals(303, postLogin("127.0.2." + (i + 1), "nobody-" + i, "wrong-password", null).status());
+            known.add(t1 - t0);
+            unknown.add(System.nanoTime() - t1);
+        }
+        known.sort(null);
+        unknown.sort(null);
+        // The same PBKDF2 work either way. Before, an unknown name failed ~20x faster (6.5 vs 149 ms); a third leaves a
+        // wide margin for a busy machine's noise, which the interleaving and medians already mostly cancel.
+        assertTrue(unknown.get(2) * 3 >= known.get(2), "median ms: unknown " + unknown.get(2) / 1e6 + ", known " + known.get(2) / 1e6);
     }
 
     @Test
