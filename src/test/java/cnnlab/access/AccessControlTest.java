@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,15 +41,17 @@ class AccessControlTest {
     static Path dir;
     static LabServer server;
     static String base;
+    static Path users;
 
     @BeforeAll
     static void start() throws Exception {
         RunningLab.url();   // the shared lab keeps its models when this server stops
-        Path users = dir.resolve("users.properties");
+        users = dir.resolve("users.properties");
         UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
         UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
         // each attack below has its own accounts: a throttled or removed account must not disturb the other tests
-        for (String name : new String[]{"cy", "dee", "eve"}) UsersFile.put(users, name, (name + "-password").toCharArray(), false);
+        for (String name : new String[]{"cy", "dee", "eve", "fay"}) UsersFile.put(users, name, (name + "-password").toCharArray(), false);
+        UsersFile.put(users, "gus", "gus-password".toCharArray(), true);
         server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
         base = "http://127.0.0.1:" + server.start();
     }
@@ -104,6 +109,42 @@ class AccessControlTest {
             }
             return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers);
         }
+    }
+
+    private static String sessionCookie(HttpClient c) {
+        CookieManager cookies = (CookieManager) c.cookieHandler().orElseThrow();
+        return cookies.getCookieStore().getCookies().stream().filter(k -> k.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst().orElse("");
+    }
+
+    /** Rewrites one user's line of the users file, as an admin's editor would. */
+    private static void editUser(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(users)) {
+            if (!line.startsWith(name + ":")) lines.add(line);
+            else if (edit.apply(line) != null) lines.add(edit.apply(line));
+        }
+        Files.write(users, lines);
+    }
+
+    /** Seconds until {@code user}'s open session ends after {@code change} (polling its next requests); fails after 60 s. */
+    private static double secondsUntilTheSessionEnds(String user, String password, IORunnable change) throws Exception {
+        HttpClient c = browserLike();
+        login(c, user, password);
+        assertEquals(200, get(c, "/").statusCode(), user + " is in");
+        String session = sessionCookie(c);
+        long t0 = System.nanoTime();
+        change.run();
+        while (get(c, "/").statusCode() == 200) {
+            if (System.nanoTime() - t0 > Duration.ofSeconds(60).toNanos()) throw new AssertionError(user + "'s session still open 60 s after the change");
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertNotEquals(session, sessionCookie(c), "the old session was ended, not just its login");
+        return seconds;
+    }
+
+    private interface IORunnable {
+        void run() throws IOException;
     }
 
     @Test
@@ -183,6 +224,19 @@ class AccessControlTest {
         // The same PBKDF2 work either way. Before, an unknown name failed ~20x faster (6.5 vs 149 ms); a third leaves a
         // wide margin for a busy machine's noise, which the interleaving and medians already mostly cancel.
         assertTrue(unknown.get(2) * 3 >= known.get(2), "median ms: unknown " + unknown.get(2) / 1e6 + ", known " + known.get(2) / 1e6);
+    }
+
+    @Test
+    void aRemovedUsersOpenSessionEndsWithinSeconds() throws Exception {
+        double s = secondsUntilTheSessionEnds("fay", "fay-password", () -> editUser("fay", line -> null));
+        System.out.printf("fay's session ended %.1f s after her line was removed%n", s);
+        assertTrue(login(browserLike(), "fay", "fay-password").headers().firstValue("Location").orElse("").endsWith("?error"), "nor can she log in");
+    }
+
+    @Test
+    void losingTheAdminRoleEndsTheSession() throws Exception {
+        double s = secondsUntilTheSessionEnds("gus", "gus-password", () -> editUser("gus", line -> line.replace(", admin", "")));
+        System.out.printf("gus's session ended %.1f s after he lost the admin role%n", s);
     }
 
     @Test

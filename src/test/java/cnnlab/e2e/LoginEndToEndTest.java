@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class LoginEndToEndTest extends BrowserTest {
         users = Files.createTempFile("cnnlab-users", ".properties");
         UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
         UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
-        UsersFile.put(users, "dan", "dan-password".toCharArray(), false);
+        for (String name : new String[]{"cy", "dan"}) UsersFile.put(users, name, (name + "-password").toCharArray(), false);
         server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
         base = "http://127.0.0.1:" + server.start() + "/";
     }
@@ -49,6 +50,32 @@ class LoginEndToEndTest extends BrowserTest {
         b.findElement(By.id("username")).sendKeys(user);
         b.findElement(By.id("password")).sendKeys(password);
         b.findElement(By.id("login")).click();
+    }
+
+    private static void waitForTheLoginPage(ChromeDriver b, Duration deadline, String why) {
+        try {
+            new WebDriverWait(b, deadline).until(d -> d.getCurrentUrl().endsWith("/login.html") && !d.findElements(By.id("username")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(why + ": still at " + b.getCurrentUrl() + ", the page says: " + b.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    @Test
+    void aRemovedStudentsOpenPageEndsOnTheLoginPage() throws Exception {
+        ChromeDriver cy = Browser.start();
+        try {
+            cy.get(base);
+            logIn(cy, "cy", "cy-password");
+            DigitsPage page = new DigitsPage(cy);
+            new WebDriverWait(cy, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+            long t0 = System.nanoTime();
+            List<String> others = Files.readAllLines(users).stream().filter(line -> !line.startsWith("cy:")).toList();
+            Files.write(users, others);   // as the lab's admin would, by hand
+            waitForTheLoginPage(cy, Duration.ofSeconds(60), "cy's open page should end once the users file drops her");
+            System.out.printf("cy's open page was on the login page %.1f s after her line was removed%n", (System.nanoTime() - t0) / 1e9);
+        } finally {
+            cy.quit();
+        }
     }
 
     @Test
