@@ -34,7 +34,7 @@ class LoginEndToEndTest extends BrowserTest {
         users = Files.createTempFile("cnnlab-users", ".properties");
         UsersFile.put(users, "ann", "ann-password".toCharArray(), true);
         UsersFile.put(users, "ben", "ben-password".toCharArray(), false);
-        for (String name : new String[]{"cy", "dan"}) UsersFile.put(users, name, (name + "-password").toCharArray(), false);
+        for (String name : new String[]{"cy", "dan", "eve"}) UsersFile.put(users, name, (name + "-password").toCharArray(), false);
         server = new LabServer(new LabConfig("127.0.0.1", 0, ShippedModel.MODELS), HouseRules.DEFAULT.withUsers(users));
         base = "http://127.0.0.1:" + server.start() + "/";
     }
@@ -57,6 +57,25 @@ class LoginEndToEndTest extends BrowserTest {
             new WebDriverWait(b, deadline).until(d -> d.getCurrentUrl().endsWith("/login.html") && !d.findElements(By.id("username")).isEmpty());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(why + ": still at " + b.getCurrentUrl() + ", the page says: " + b.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    @Test
+    void logOutEndsTheSessionAndShowsTheLoginPage() throws Exception {
+        ChromeDriver eve = Browser.start();
+        try {
+            eve.get(base);
+            logIn(eve, "eve", "eve-password");
+            WebDriverWait wait = new WebDriverWait(eve, Duration.ofSeconds(60));
+            wait.until(d -> !d.findElements(By.id("logout")).isEmpty());
+            assertEquals("eve", eve.findElement(By.id("user-name")).getText(), "the header says who is logged in");
+            Screenshots.take(eve, "logout-button");
+            eve.findElement(By.id("logout")).click();
+            waitForTheLoginPage(eve, Duration.ofSeconds(30), "Log out should land on the login page");
+            eve.get(base);   // the session is gone: the app asks for the login again
+            waitForTheLoginPage(eve, Duration.ofSeconds(30), "after logging out the app should ask for a login");
+        } finally {
+            eve.quit();
         }
     }
 
