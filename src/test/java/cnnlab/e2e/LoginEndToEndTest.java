@@ -52,6 +52,14 @@ class LoginEndToEndTest extends BrowserTest {
         b.findElement(By.id("login")).click();
     }
 
+    /** Logs in from the login page and waits for where it leads: "Draw a digit", ready. */
+    private static DigitsPage logInToDraw(ChromeDriver b, String user, String password) {
+        logIn(b, user, password);
+        DigitsPage page = new DigitsPage(b);
+        new WebDriverWait(b, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+        return page;
+    }
+
     private static void waitForTheLoginPage(ChromeDriver b, Duration deadline, String why) {
         try {
             new WebDriverWait(b, deadline).until(d -> d.getCurrentUrl().endsWith("/login.html") && !d.findElements(By.id("username")).isEmpty());
@@ -84,9 +92,7 @@ class LoginEndToEndTest extends BrowserTest {
         ChromeDriver cy = Browser.start();
         try {
             cy.get(base);
-            logIn(cy, "cy", "cy-password");
-            DigitsPage page = new DigitsPage(cy);
-            new WebDriverWait(cy, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+            logInToDraw(cy, "cy", "cy-password");
             long t0 = System.nanoTime();
             List<String> others = Files.readAllLines(users).stream().filter(line -> !line.startsWith("cy:")).toList();
             Files.write(users, others);   // as the lab's admin would, by hand
@@ -116,9 +122,7 @@ class LoginEndToEndTest extends BrowserTest {
             Screenshots.take(dan, "login-throttled");
             int seconds = Integer.parseInt(told.replaceAll("\\D+", ""));
             Thread.sleep((seconds + 1) * 1000L);
-            logIn(dan, "dan", "dan-password");
-            DigitsPage page = new DigitsPage(dan);
-            new WebDriverWait(dan, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+            logInToDraw(dan, "dan", "dan-password");
         } finally {
             dan.quit();
         }
@@ -134,9 +138,7 @@ class LoginEndToEndTest extends BrowserTest {
             new WebDriverWait(ben, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)   // the login page reloads
                     .until(d -> d.findElement(By.id("error")).isDisplayed());
             Screenshots.take(ben, "login-failed");
-            logIn(ben, "ben", "ben-password");
-            DigitsPage page = new DigitsPage(ben);
-            new WebDriverWait(ben, Duration.ofSeconds(60)).until(d -> page.verdictOrEmpty().startsWith("Draw"));
+            DigitsPage page = logInToDraw(ben, "ben", "ben-password");
             page.drawOne();
             assertEquals("It's a 1", page.waitForVerdict("It's a 1"));
 
