@@ -7,6 +7,7 @@ import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -67,6 +68,17 @@ public final class PasswordHash extends Credential {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    /** The same stored hash: how the login service tells that a logged-in user's password has since changed. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PasswordHash h && iterations == h.iterations && Arrays.equals(salt, h.salt) && MessageDigest.isEqual(hash, h.hash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hash);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cnnlab.ui;
 
+import cnnlab.access.Logout;
 import cnnlab.digits.DigitsView;
 import cnnlab.dream.DreamView;
 import cnnlab.features.FeaturesView;
@@ -8,8 +9,11 @@ import cnnlab.style.StyleView;
 import cnnlab.speech.SpeechView;
 import cnnlab.go.GoView;
 import cnnlab.text.TextView;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -17,9 +21,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-/** The frame of every page: a header and a side navigation with one entry per lecture topic. */
+import java.security.Principal;
+
+/**
+ * The frame of every page: a header and a side navigation with one entry per lecture topic. With the login on, the
+ * header says who is logged in and offers "Log out".
+ */
 public class MainLayout extends AppLayout {
     public MainLayout() {
         H1 title = new H1("CNN Lab");
@@ -30,9 +40,25 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
+        header.setWidthFull();
+        Principal user = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getUserPrincipal();
+        if (user != null) header.add(whoIsLoggedIn(user.getName()));   // only with the login on
         addToNavbar(header);
         addToDrawer(navigation());
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The user's name and a "Log out", at the header's far end. */
+    private static Component whoIsLoggedIn(String name) {
+        Span who = new Span(name);
+        who.setId("user-name");
+        Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> Logout.currentUser());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout end = new HorizontalLayout(VaadinIcon.USER.create(), who, logout);
+        end.setAlignItems(FlexComponent.Alignment.CENTER);
+        end.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.FontSize.SMALL);
+        return end;
     }
 
     private static SideNav navigation() {

@@ -30,6 +30,8 @@ class PasswordHashTest {
         assertTrue(h.toString().startsWith("PBKDF2:sha256:210000:"));
         assertFalse(h.toString().contains("correct"));
         assertNotEquals(h.toString(), PasswordHash.of("correct horse".toCharArray()).toString(), "a fresh salt each time");
+        assertEquals(read, PasswordHash.parse(h.toString()), "one stored line, read twice (each reload of the users file)");
+        assertNotEquals(read, PasswordHash.of("correct horse".toCharArray()), "the same password hashed again is a changed line");
     }
 
     @Test
