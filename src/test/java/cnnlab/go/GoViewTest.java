@@ -130,8 +130,9 @@ class GoViewTest extends ViewTest {
     void aRecordArrivingWhileTheServerIsFullGetsABusyMessage() throws Exception {
         GoView view = view();
         CountDownLatch release = new CountDownLatch(1);
+        java.util.List<CompletableFuture<Object>> held = new java.util.ArrayList<>();
         try {
-            // the shared quick-job pool, threads and queue, taken by jobs that wait for the latch
+            // the shared quick-job pool, as much of it as this session may hold, taken by jobs that wait for the latch
             CompletableFuture<Object> last;
             int taken = 0;
             do {
@@ -143,6 +144,7 @@ class GoViewTest extends ViewTest {
                     }
                     return CompletableFuture.completedFuture(null);
                 });
+                if (!last.isCompletedExceptionally()) held.add(last);
             } while (!last.isCompletedExceptionally() && ++taken < 10_000);
             upload("shusaku.sgf", SgfTest.resource("shusaku-001.sgf").getBytes(StandardCharsets.UTF_8), "the message",
                     () -> !view.message().getText().isEmpty());
@@ -150,6 +152,7 @@ class GoViewTest extends ViewTest {
         } finally {
             release.countDown();
         }
+        CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(30, java.util.concurrent.TimeUnit.SECONDS);   // the pool is free again
         upload("shusaku.sgf", SgfTest.resource("shusaku-001.sgf").getBytes(StandardCharsets.UTF_8), "the game",
                 () -> view.game().recordLength() == 191);
     }
