@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ImageUpload {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     public static final int MAX_SIDE = 4096;
+    /** The largest picture the pages keep: twice their largest working size (512 px), for a clean last downscale. */
+    public static final int WORKING_SIDE = 1024;
     static final Set<String> FORMATS = Set.of("png", "jpeg", "gif", "webp", "bmp");
     public static final String ACCEPTED = "PNG, JPEG, GIF, WebP or BMP";
 
@@ -36,18 +38,49 @@ public final class ImageUpload {
     }
 
     /**
-     * Decodes on the job pool: a 4096 x 4096 picture is a 64 MB raster and seconds of work on a busy machine (issue
-     * 19: 5-13 s on the request thread), so the pool's few threads bound how many are decoded at once. The future
-     * fails with {@link ImageProblem}, or RejectedExecutionException when the server is busy.
+     * Decodes on the job pool, and shrinks there to at most {@link #WORKING_SIDE} px: a 4096 x 4096 picture is a 64 MB
+     * raster and seconds of work on a busy machine (issue 19: 5-13 s on the request thread), so the pool's few threads
+     * bound how many are decoded at once; and the pages work at 512 px at most, so keeping the full picture would only
+     * make every later step (thumbnail, preview, each run's input: 200 MB of floats apiece at full size, on the page's
+     * thread) pay for pixels nobody sees. The future fails with {@link ImageProblem}, or RejectedExecutionException
+     * when the server is busy.
      */
     public static CompletableFuture<BufferedImage> decode(JobRunner jobs, byte[] bytes) {
         return jobs.submit(() -> {
             try {
-                return CompletableFuture.completedFuture(decode(bytes));
+                return CompletableFuture.completedFuture(fitLongSide(decode(bytes), WORKING_SIDE));
             } catch (ImageProblem p) {
                 return CompletableFuture.failedFuture(p);
             }
         });
+    }
+
+    /**
+     * {@code image} with its long side at most {@code side} px (itself when it already fits), as RGB: halved with
+     * bilinear filtering until within twice the goal, then scaled once, so every source pixel counts (a single
+     * bilinear step from 4096 to 1024 would skip three pixels in four and alias).
+     */
+    public static BufferedImage fitLongSide(BufferedImage image, int side) {
+        BufferedImage out = image;
+        while (Math.max(out.getWidth(), out.getHeight()) > side) {
+            int longSide = Math.max(out.getWidth(), out.getHeight());
+            double scale = longSide > 2 * side ? 0.5 : (double) side / longSide;
+            out = scaled(out, Math.max(1, (int) Math.round(out.getWidth() * scale)), Math.max(1, (int) Math.round(out.getHeight() * scale)));
+        }
+        return out;
+    }
+
+    private static BufferedImage scaled(BufferedImage in, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(in, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     public static BufferedImage decode(byte[] bytes) throws ImageProblem {

@@ -116,7 +116,7 @@ class DreamAndStyleEndToEndTest extends BrowserTest {
         assertTrue(answers.stream().anyMatch(a -> a.status() == 200), answers.toString());
         assertFalse(log.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace is logged: " + log.toString(StandardCharsets.UTF_8));
         assertEquals(oneAtATime, page.text("source-problem"), "the page said it");
-        page.waitFor("a picture", () -> page.text("source-caption").contains("4096 x 4096"));
+        page.waitFor("a picture, kept at the working size", () -> page.text("source-caption").contains("1024 x 1024"));
     }
 
     /** Writes to two streams: what the server logs still reaches the test's output. */

@@ -113,4 +113,25 @@ class ImageUploadTest {
         b.putInt((int) end.getValue());
         return new ByteArrayInputStream(b.array()).readAllBytes();
     }
+
+    @Test
+    void aLargePictureIsKeptAtTheWorkingSizeWithEveryPixelCounted() throws Exception {
+        // 4096 x 3072 of one-pixel stripes, red and blue: skipping pixels would keep one colour, averaging gives purple
+        BufferedImage stripes = new BufferedImage(4096, 3072, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 3072; y++) for (int x = 0; x < 4096; x++) stripes.setRGB(x, y, x % 2 == 0 ? 0xff0000 : 0x0000ff);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(stripes, "png", png);
+        cnnlab.jobs.JobRunner jobs = new cnnlab.jobs.JobRunner(1, 4);
+        try {
+            BufferedImage kept = ImageUpload.decode(jobs, png.toByteArray()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(ImageUpload.WORKING_SIDE, kept.getWidth());
+            assertEquals(768, kept.getHeight(), "the aspect ratio is kept");
+            int rgb = kept.getRGB(500, 300), red = rgb >> 16 & 0xff, blue = rgb & 0xff;
+            assertTrue(Math.abs(red - 128) < 20 && Math.abs(blue - 128) < 20, "stripes average out: " + Integer.toHexString(rgb));
+            BufferedImage small = ImageUpload.decode(jobs, encode("png")).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(40, small.getWidth(), "a picture that fits is kept as it is");
+        } finally {
+            jobs.close();
+        }
+    }
 }
