@@ -74,8 +74,4 @@ public class DreamControls extends Div {
                 octaveScale.getValue(), steps.getValue().intValue(), stepSize.getValue(), jitter.getValue().intValue(),
                 size.getValue().intValue(), 1);
     }
-
-    public FeatureNetwork selectedNetwork() {
-        return network.getValue();
-    }
 }

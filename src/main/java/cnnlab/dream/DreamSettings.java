@@ -63,10 +63,6 @@ public record DreamSettings(String network, String layer, String filters, Object
         return new DreamSettings(network, layer, filters, o, octaves, octaveScale, stepsPerOctave, stepSize, jitter, size, seed);
     }
 
-    public DreamSettings withJitter(int px) {
-        return new DreamSettings(network, layer, filters, objective, octaves, octaveScale, stepsPerOctave, stepSize, px, size, seed);
-    }
-
     public DreamSettings withSize(int px) {
         return new DreamSettings(network, layer, filters, objective, octaves, octaveScale, stepsPerOctave, stepSize, jitter, px, seed);
     }

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 @JsModule("./go-board.ts")
 public class GoBoard extends Component {
     private String stones = ".".repeat(Board.POINTS);
-    private float[] heat = new float[0];
     private List<Integer> marks = List.of();
 
     public GoBoard(int pixels, boolean interactive) {
@@ -43,7 +42,6 @@ public class GoBoard extends Component {
      * top moves, best first; an empty prediction clears both.
      */
     public void showPrediction(float[] probabilities, List<Integer> top) {
-        heat = probabilities.clone();
         marks = List.copyOf(top);
         float max = 0;
         for (float p : probabilities) max = Math.max(max, p);
@@ -69,10 +67,6 @@ public class GoBoard extends Component {
     /** The stones shown, one character per point ('.', 'b', 'w'), row 0 (the top, "19") first. */
     public String shownStones() {
         return stones;
-    }
-
-    public float[] shownHeat() {
-        return heat.clone();
     }
 
     public List<Integer> shownMarks() {

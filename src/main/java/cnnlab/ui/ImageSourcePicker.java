@@ -152,10 +152,6 @@ public class ImageSourcePicker extends Div {
         problem.setVisible(true);
     }
 
-    String problemText() {
-        return problem.isVisible() ? problem.getText() : "";
-    }
-
     Upload upload() {
         return upload;
     }
