@@ -51,7 +51,7 @@ import java.util.concurrent.TimeoutException;
 @RouteAlias(value = "digits", layout = MainLayout.class)
 @PageTitle("Draw a digit · CNN Lab")
 public class DigitsView extends Div {
-    static final String PROMPT = "Draw a digit from 0 to 9 in the box";
+    public static final String PROMPT = "Draw a digit from 0 to 9 in the box";
     private static final Logger LOG = LoggerFactory.getLogger(DigitsView.class);
 
     private final Lab lab = Lab.current();

@@ -1,5 +1,7 @@
 package cnnlab.bench.load;
 
+import cnnlab.digits.DigitsView;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * drawing it is for (data-drawing).
  */
 final class Student {
-    static final String PROMPT = "Draw a digit from 0 to 9 in the box";
     private static final long TIMEOUT = TimeUnit.SECONDS.toNanos(15);
     private static final AtomicInteger SEEDS = new AtomicInteger((int) (System.nanoTime() & 0xFFFFFF) + 1000);
     private static final int[][][] DIGITS = {one(), zero(), seven()};
@@ -197,7 +198,7 @@ final class Student {
             return;
         }
         send(tab.tree().byId("pad"), List.of(), true);
-        if (!tab.await(() -> PROMPT.equals(tab.tree().textById("verdict")), System.nanoTime() + TIMEOUT) && !tab.isClosed()) {
+        if (!tab.await(() -> DigitsView.PROMPT.equals(tab.tree().textById("verdict")), System.nanoTime() + TIMEOUT) && !tab.isClosed()) {
             stats.errors.add("clear did not bring the prompt back: " + tab.tree().textById("verdict"));
         }
     }
