@@ -1,6 +1,6 @@
 package cnnlab.dream;
 
-import cnnlab.vision.Encoded;
+import cnnlab.vision.ImageBytes;
 import cnnlab.vision.Picture;
 
 import java.util.List;
@@ -10,7 +10,7 @@ public record DreamFrame(Picture picture, byte[] preview, int step, int totalSte
                          List<List<Double>> objectives, boolean finished) {
     public static DreamFrame of(Dream d) {
         Picture p = d.picture();
-        return new DreamFrame(p, Encoded.jpeg(p.toImage(), 0.9f), d.step(), d.totalSteps(), d.octave(), d.octaves(),
+        return new DreamFrame(p, ImageBytes.jpeg(p.toImage(), 0.9f), d.step(), d.totalSteps(), d.octave(), d.octaves(),
                 d.objectives(), d.finished());
     }
 

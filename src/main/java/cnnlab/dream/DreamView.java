@@ -12,7 +12,7 @@ import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.RunPanel;
 import cnnlab.vision.BuiltInImage;
-import cnnlab.vision.Encoded;
+import cnnlab.vision.ImageBytes;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -45,10 +45,10 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
     private final Image picture = new Image();
     private final Paragraph pictureCaption = new Paragraph();
     private final LossChart curve = new LossChart();
-    private final Anchor png = DownloadLink.of("Dream as PNG", "png", () -> latest().map(f -> Encoded.png(f.picture().toImage())), "dream.png", "image/png");
+    private final Anchor png = DownloadLink.of("Dream as PNG", "png", () -> latest().map(f -> ImageBytes.png(f.picture().toImage())), "dream.png", "image/png");
     private final Anchor gif = DownloadLink.of("Dreaming as GIF", "gif", this::gifBytes, "dream.gif", "image/gif");
     private final SaveToGallery save = new SaveToGallery(() -> latest().map(f -> new SaveToGallery.Snapshot(Kind.DREAM,
-            details(f), "dream", () -> Encoded.png(f.picture().toImage()))));
+            details(f), "dream", () -> ImageBytes.png(f.picture().toImage()))));
 
     public DreamView() {
         addClassName("lab-page");
@@ -108,7 +108,7 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
 
     @Override
     public void show(DreamFrame f) {
-        picture.setSrc(Encoded.dataUrl(f.preview(), "image/jpeg"));
+        picture.setSrc(ImageBytes.dataUrl(f.preview(), "image/jpeg"));
         pictureCaption.setText(f.picture().width() + " x " + f.picture().height() + " px");
         List<Double> all = new ArrayList<>();
         for (List<Double> o : f.objectives()) all.addAll(o);

@@ -1,6 +1,6 @@
 package cnnlab.style;
 
-import cnnlab.vision.Encoded;
+import cnnlab.vision.ImageBytes;
 import cnnlab.vision.Picture;
 
 import java.util.List;
@@ -10,7 +10,7 @@ public record StyleFrame(Picture picture, byte[] preview, int iteration, int ite
                          StyleLossValues losses, boolean finished) {
     public static StyleFrame of(StyleTransfer t) {
         Picture p = t.picture();
-        return new StyleFrame(p, Encoded.jpeg(p.toImage(), 0.9f), t.iteration(), t.settings().iterations(), t.history(),
+        return new StyleFrame(p, ImageBytes.jpeg(p.toImage(), 0.9f), t.iteration(), t.settings().iterations(), t.history(),
                 t.losses(), t.finished());
     }
 }

@@ -11,7 +11,7 @@ import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
 import cnnlab.ui.RunPanel;
 import cnnlab.vision.BuiltInImage;
-import cnnlab.vision.Encoded;
+import cnnlab.vision.ImageBytes;
 import cnnlab.vision.FeatureNetwork;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -48,9 +48,9 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
     private final Paragraph lossText = new Paragraph();
     private final LossChart chart = new LossChart();
     private final Anchor png = DownloadLink.of("Result as PNG", "png",
-            () -> runPanel.latest().map(f -> Encoded.png(f.picture().toImage())), "style.png", "image/png");
+            () -> runPanel.latest().map(f -> ImageBytes.png(f.picture().toImage())), "style.png", "image/png");
     private final SaveToGallery save = new SaveToGallery(() -> runPanel.latest().map(f -> new SaveToGallery.Snapshot(Kind.STYLE,
-            details(f), "style", () -> Encoded.png(f.picture().toImage()))));
+            details(f), "style", () -> ImageBytes.png(f.picture().toImage()))));
 
     public StyleView() {
         addClassName("lab-page");
@@ -116,7 +116,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
 
     @Override
     public void show(StyleFrame f) {
-        picture.setSrc(Encoded.dataUrl(f.preview(), "image/jpeg"));
+        picture.setSrc(ImageBytes.dataUrl(f.preview(), "image/jpeg"));
         StyleLossValues l = f.losses();
         lossText.setText(String.format(Locale.ROOT, "%d x %d px · content %.3f · style %.4f · smoothness %.4f · total %.3f",
                 f.picture().width(), f.picture().height(), l.content(), l.style(), l.totalVariation(), l.total()));

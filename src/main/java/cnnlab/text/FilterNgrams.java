@@ -48,7 +48,7 @@ public final class FilterNgrams {
         Map<String, Map<String, Float>> best = new HashMap<>();   // filter -> n-gram -> strongest response
         for (int from = 0; from < sentences.size(); from += 100) {
             List<List<String>> batch = sentences.subList(from, Math.min(sentences.size(), from + 100)).stream().map(Sentence::tokens).toList();
-            Encoded e = Encoded.of(batch, vocabulary);
+            TokenBatch e = TokenBatch.of(batch, vocabulary);
             Map<String, INDArray> a = net.feedForward(new INDArray[] {e.tokens()}, false, false);
             for (int h : KimCnn.WIDTHS) {
                 INDArray conv = a.get(KimCnn.conv(h));   // [n, filters, positions]

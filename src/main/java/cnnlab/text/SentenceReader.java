@@ -34,7 +34,7 @@ public final class SentenceReader {
     /** {@code tokens} must not be empty (the page asks for a sentence instead). */
     public SentenceReading read(List<String> tokens, int topHits) {
         if (tokens.isEmpty()) throw new IllegalArgumentException("no words to read");
-        Encoded e = Encoded.of(List.of(tokens), vocabulary);
+        TokenBatch e = TokenBatch.of(List.of(tokens), vocabulary);
         Map<String, INDArray> a = net.feedForward(new INDArray[] {e.tokens()}, false, false);
         double positive = a.get(KimCnn.OUTPUT).getDouble(0, 1);
         List<SentenceReading.Width> widths = new ArrayList<>();

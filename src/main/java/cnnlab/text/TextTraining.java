@@ -106,7 +106,7 @@ public final class TextTraining {
     }
 
     static MultiDataSet batch(List<Sentence> sentences, Vocabulary vocabulary) {
-        Encoded e = Encoded.of(sentences.stream().map(Sentence::tokens).toList(), vocabulary);
+        TokenBatch e = TokenBatch.of(sentences.stream().map(Sentence::tokens).toList(), vocabulary);
         INDArray labels = Nd4j.zeros(sentences.size(), KimCnn.CLASSES);
         for (int i = 0; i < sentences.size(); i++) labels.putScalar(i, sentences.get(i).label(), 1);
         return new MultiDataSet(new INDArray[] {e.tokens()}, new INDArray[] {labels}, new INDArray[] {e.mask()}, null);
@@ -117,7 +117,7 @@ public final class TextTraining {
         int right = 0;
         for (int from = 0; from < sentences.size(); from += 100) {
             List<Sentence> b = sentences.subList(from, Math.min(sentences.size(), from + 100));
-            Encoded e = Encoded.of(b.stream().map(Sentence::tokens).toList(), vocabulary);
+            TokenBatch e = TokenBatch.of(b.stream().map(Sentence::tokens).toList(), vocabulary);
             INDArray out = net.output(false, new INDArray[] {e.tokens()}, new INDArray[] {e.mask()})[0];
             for (int i = 0; i < b.size(); i++) {
                 int predicted = out.getDouble(i, 1) > out.getDouble(i, 0) ? 1 : 0;

@@ -4,7 +4,7 @@ import cnnlab.digits.LastDrawing;
 import cnnlab.nn.LectureCnn;
 import cnnlab.server.Lab;
 import cnnlab.vision.BuiltInImage;
-import cnnlab.vision.Encoded;
+import cnnlab.vision.ImageBytes;
 import cnnlab.vision.ImageProblem;
 import cnnlab.vision.ImageUpload;
 import cnnlab.vision.Picture;
@@ -132,7 +132,7 @@ public class ImageSourcePicker extends Div {
         BufferedImage img = choice.image();
         Picture thumb = Picture.of(img, 3);
         if (Math.max(img.getWidth(), img.getHeight()) > THUMB || Math.max(img.getWidth(), img.getHeight()) < 64) thumb = thumb.fitLongSide(THUMB);
-        thumbnail.setSrc(Encoded.dataUrl(Encoded.jpeg(thumb.toImage(), 0.85f), "image/jpeg"));
+        thumbnail.setSrc(ImageBytes.dataUrl(ImageBytes.jpeg(thumb.toImage(), 0.85f), "image/jpeg"));
         caption.setText(choice.label() + " · " + img.getWidth() + " x " + img.getHeight() + " · " + choice.attribution());
     }
 
@@ -140,7 +140,7 @@ public class ImageSourcePicker extends Div {
     public String previewUrl(int side) {
         Picture p = Picture.of(value.image(), 3);
         if (Math.max(p.width(), p.height()) > side) p = p.fitLongSide(side);
-        return Encoded.dataUrl(Encoded.jpeg(p.toImage(), 0.9f), "image/jpeg");
+        return ImageBytes.dataUrl(ImageBytes.jpeg(p.toImage(), 0.9f), "image/jpeg");
     }
 
     public Choice value() {

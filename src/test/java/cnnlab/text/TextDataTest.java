@@ -61,7 +61,7 @@ class TextDataTest {
     @Test
     void shortSentencesArePaddedSoTheWidestFilterFitsAndBatchPaddingIsMasked() {
         Vocabulary v = Vocabulary.of(TINY);
-        Encoded e = Encoded.of(List.of(List.of("good"), List.of("very", "good", "film", "tonight")), v);
+        TokenBatch e = TokenBatch.of(List.of(List.of("good"), List.of("very", "good", "film", "tonight")), v);
         int longest = 4 + 2 * KimCnn.PAD;
         assertArrayEquals(new long[] {2, longest}, e.tokens().shape());
         assertTrue(1 + 2 * KimCnn.PAD >= 5, "one word plus padding fills a 5-word filter");

@@ -10,8 +10,8 @@ import java.util.List;
  * one word still fills the widest filter), and a batch padded to its longest sentence with a mask so that the
  * max-over-time pooling ignores the batch padding. Shape [n, length] for both.
  */
-public record Encoded(INDArray tokens, INDArray mask, int[] lengths) {
-    public static Encoded of(List<List<String>> sentences, Vocabulary vocabulary) {
+public record TokenBatch(INDArray tokens, INDArray mask, int[] lengths) {
+    public static TokenBatch of(List<List<String>> sentences, Vocabulary vocabulary) {
         int n = sentences.size(), longest = 0;
         int[] lengths = new int[n];
         for (int i = 0; i < n; i++) {
@@ -24,6 +24,6 @@ public record Encoded(INDArray tokens, INDArray mask, int[] lengths) {
             for (int t = 0; t < s.size(); t++) ids[i * longest + KimCnn.PAD + t] = vocabulary.index(s.get(t));
             for (int t = 0; t < lengths[i]; t++) mask[i * longest + t] = 1;   // padding words count: Kim's zero vectors
         }
-        return new Encoded(Nd4j.create(ids, new long[] {n, longest}, 'c'), Nd4j.create(mask, new long[] {n, longest}, 'c'), lengths);
+        return new TokenBatch(Nd4j.create(ids, new long[] {n, longest}, 'c'), Nd4j.create(mask, new long[] {n, longest}, 'c'), lengths);
     }
 }

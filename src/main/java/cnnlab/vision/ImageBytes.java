@@ -12,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /** Pictures as bytes: PNG for downloads (exact), JPEG for live frames (a photo-sized PNG is 5-10x bigger to push). */
-public final class Encoded {
-    private Encoded() { }
+public final class ImageBytes {
+    private ImageBytes() { }
 
     public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
