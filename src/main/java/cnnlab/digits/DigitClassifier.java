@@ -1,5 +1,6 @@
 package cnnlab.digits;
 
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.BatchedInference;
 import cnnlab.nn.ConvFilters;
 import cnnlab.nn.LayerActivations;
@@ -26,6 +27,15 @@ public final class DigitClassifier implements AutoCloseable {
      */
     public CompletableFuture<Optional<DigitReading>> read(Drawing drawing) {
         return read(drawing, false);
+    }
+
+    /**
+     * Parses a drawing as the pad sends it (JSON) and reads it, on the job pool: what the page asks for. A drawing at
+     * rest goes first in the pool's queue; a {@code preview} (mid-stroke) goes after work someone waits for, and is
+     * refused while the pool is busy. A malformed drawing fails the future with IllegalArgumentException.
+     */
+    public CompletableFuture<Optional<DigitReading>> submit(JobRunner jobs, String drawingJson, boolean preview) {
+        return jobs.submit(preview ? JobRunner.Urgency.LIVE : JobRunner.Urgency.NOW, () -> read(Drawing.parse(drawingJson), preview));
     }
 
     /** As {@link #read(Drawing)}; a {@code preview} (a drawing mid-stroke) is answered after drawings at rest. */

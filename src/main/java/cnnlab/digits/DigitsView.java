@@ -1,15 +1,14 @@
 package cnnlab.digits;
 
-import cnnlab.jobs.JobRunner;
 import cnnlab.nn.LectureCnn;
 import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.MainLayout;
+import cnnlab.ui.NewestReading;
 import cnnlab.ui.ProbabilityChart;
 import cnnlab.ui.Texts;
 import cnnlab.ui.UiAccess;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
@@ -34,18 +33,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * "Draw a digit": the lecture's CNN reads what you draw, live, and every layer lights up.
- * Thin over {@link DigitClassifier}: the view hands the pad's drawings to the job runner and shows results.
- * A drawing at rest (pen up) is read at once and goes first in the server's queue; mid-stroke previews are read one at
- * a time per page, newer ones replacing waiting ones, and are skipped when the server is busy, so a fast stroke never
- * builds a queue and a crowded class still gets its verdicts quickly.
+ * Thin over {@link DigitClassifier}: the view hands the pad's drawings to it and shows results.
+ * A drawing at rest (pen up) goes first in the server's queue; mid-stroke previews are skipped when the server is
+ * busy, so a fast stroke never builds a queue and a crowded class still gets its verdicts quickly.
  */
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "digits", layout = MainLayout.class)
@@ -65,14 +59,11 @@ public class DigitsView extends Div {
     private final Anchor morph = new Anchor("features?layer=output&measure=logit&units=0-9&start=drawing&steps=150&step=0.05&opt=adam",
             "What would make it look like each other digit? →");
 
-    // Settled drawings (pen up) are read at once, first in line; live ones (mid-stroke) at most one at a time, the
-    // newest waiting one replacing the others, and only when the server has room. Each drawing is numbered on
-    // arrival and a reading is shown only if nothing newer has been shown, so a late preview never hides a verdict.
+    // Drawings at rest (verdicts) and mid-stroke (previews) are two newest readings, so that a verdict never waits
+    // behind a preview; a verdict cancels the previews before it. Each drawing is numbered on arrival and a reading is
+    // shown only if nothing newer has been shown, so a late preview never hides a verdict.
+    private final NewestReading<Optional<DigitReading>> verdicts = NewestReading.on(this), previews = NewestReading.on(this);
     private long arrivals, shown;
-    private record Numbered(DrawPad.Sketch sketch, long number) { }
-    private Numbered pendingLive;
-    private CompletableFuture<Optional<DigitReading>> liveInFlight;
-    private final java.util.Set<CompletableFuture<?>> inFlight = new java.util.HashSet<>();
     private DigitReading current;
 
     public DigitsView() {
@@ -145,45 +136,26 @@ public class DigitsView extends Div {
     private void onDrawing(DrawPad.Sketch sketch) {
         long number = ++arrivals;
         pad.setPreviewInterval(lab.jobs().welcomesPreviews() ? DrawPad.PREVIEW_MS : DrawPad.BUSY_PREVIEW_MS);
-        if (sketch.settled()) {
-            pendingLive = null;
-            read(sketch, number);
-        } else {
-            pendingLive = new Numbered(sketch, number);
-            if (liveInFlight == null) readLive();
-        }
-    }
-
-    private void readLive() {
-        Numbered next = pendingLive;
-        pendingLive = null;
-        liveInFlight = read(next.sketch(), next.number());
+        if (sketch.settled()) previews.cancel();   // older than this drawing: a preview still queued is skipped
+        read(sketch, number);
     }
 
     /** Parses and reads {@code sketch} off the UI thread, then shows it unless something newer was shown; on the UI thread. */
-    private CompletableFuture<Optional<DigitReading>> read(DrawPad.Sketch sketch, long number) {
+    private void read(DrawPad.Sketch sketch, long number) {
         UI ui = UI.getCurrent();
-        JobRunner.Urgency urgency = sketch.settled() ? JobRunner.Urgency.NOW : JobRunner.Urgency.LIVE;
-        CompletableFuture<Optional<DigitReading>> f = lab.jobs().submit(urgency, () -> lab.digits().read(Drawing.parse(sketch.json()), !sketch.settled()))
-                .orTimeout(10, TimeUnit.SECONDS);
-        inFlight.add(f);
-        f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
-            inFlight.remove(f);
-            boolean newest = number > shown;
-            if (error == null && newest) {
-                shown = number;
-                show(reading.orElse(null), sketch.settled());
-                verdict.getElement().setAttribute("data-drawing", Long.toString(sketch.seq()));
-            } else if (error != null && newest && (sketch.settled() || !isLoad(error))) {
-                showFailure(error);
-                if (sketch.settled() && isBusy(error)) retryLater(ui, sketch, number);
-            }   // a preview the busy server skipped, or anything older than what is shown: dropped
-            if (f == liveInFlight) {
-                liveInFlight = null;
-                if (pendingLive != null) readLive();
-            }
-        }));
-        return f;
+        (sketch.settled() ? verdicts : previews).request(
+                () -> lab.digits().submit(lab.jobs(), sketch.json(), !sketch.settled()).orTimeout(10, TimeUnit.SECONDS),
+                reading -> {
+                    if (number <= shown) return;   // older than what is shown
+                    shown = number;
+                    show(reading.orElse(null), sketch.settled());
+                    verdict.getElement().setAttribute("data-drawing", Long.toString(sketch.seq()));
+                },
+                error -> {
+                    if (number <= shown || !sketch.settled() && Failure.busy(error)) return;   // old, or a preview the busy server skipped
+                    showFailure(error);
+                    if (sketch.settled() && Failure.refused(error)) retryLater(ui, sketch, number);
+                });
     }
 
     /** The server was full: try the same settled drawing again shortly, unless the user has drawn something newer. */
@@ -191,19 +163,6 @@ public class DigitsView extends Div {
         CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> UiAccess.later(ui, () -> {
             if (number == arrivals && isAttached()) read(sketch, number);
         }));
-    }
-
-    /** The server was too busy for it (refused or timed out): nothing wrong with the drawing. */
-    private static boolean isLoad(Throwable error) {
-        return isBusy(error) || unwrap(error) instanceof TimeoutException;
-    }
-
-    private static boolean isBusy(Throwable error) {
-        return unwrap(error) instanceof RejectedExecutionException;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** Shows a reading; the maps' tooltips only for a drawing at rest (mid-stroke the mouse is on the pad, not on a map). */
@@ -233,18 +192,14 @@ public class DigitsView extends Div {
     }
 
     private void showFailure(Throwable error) {
-        Throwable cause = unwrap(error);
-        if (cause instanceof CancellationException) return;   // the page is going away: drop the result
-        if (cause instanceof IllegalArgumentException) {
-            showProblem("That drawing could not be read (" + cause.getMessage() + "). Clear the pad and try again.");
-            return;
-        }
-        if (cause instanceof RejectedExecutionException) {
+        if (error instanceof IllegalArgumentException) {
+            showProblem("That drawing could not be read (" + error.getMessage() + "). Clear the pad and try again.");
+        } else if (Failure.refused(error)) {
             showProblem("The server is busy right now; trying again in a moment…");
-        } else if (cause instanceof TimeoutException) {
+        } else if (Failure.busy(error)) {
             showProblem("The server is taking too long; your next stroke will try again.");
         } else {
-            showProblem("Something went wrong reading your drawing (reference " + Failure.logged(LOG, "reading a drawing", cause)
+            showProblem("Something went wrong reading your drawing (reference " + Failure.logged(LOG, "reading a drawing", error)
                     + "). Please try again.");
         }
     }
@@ -255,22 +210,13 @@ public class DigitsView extends Div {
         Texts.set(confidence, message);
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        // drops the results; work not yet started is skipped, and what runs is a few milliseconds
-        pendingLive = null;
-        new ArrayList<>(inFlight).forEach(f -> f.cancel(false));
-        inFlight.clear();
-        liveInFlight = null;
-    }
-
     // --- package-private accessors for browserless tests
     ProbabilityChart chart() {
         return chart;
     }
 
     int readingsInFlight() {
-        return inFlight.size();
+        return (verdicts.idle() ? 0 : 1) + (previews.idle() ? 0 : 1);
     }
 
     String verdictText() {

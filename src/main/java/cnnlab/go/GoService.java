@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Go page's networks, shared by every session: both policy networks' predictions for a position, what the first
  * layer makes of it, and the facts from their model cards. A network is not thread-safe, so each is used by one
- * caller at a time; a forward pass on one board takes a few milliseconds. Callers run this on the job pool. Uploaded
+ * caller at a time; a forward pass on one board takes a few milliseconds, run on the job pool ({@link #read}). Uploaded
  * game records are read on that pool too: a student's file never costs a request or UI thread its parsing.
  */
 public final class GoService {
@@ -92,6 +92,16 @@ public final class GoService {
                 return CompletableFuture.failedFuture(p);
             }
         });
+    }
+
+    /**
+     * Reads {@code position} (a copy the caller no longer changes) on the job pool: every available network's
+     * prediction and, unless {@code firstLayerOf} is null, that network's first layer. The future fails with
+     * RejectedExecutionException when the server is busy.
+     */
+    public CompletableFuture<PositionReading> read(Board position, PolicyNet firstLayerOf) {
+        return jobs.submit(() -> CompletableFuture.completedFuture(new PositionReading(position, predict(position),
+                firstLayerOf == null ? null : firstLayer(firstLayerOf, position))));
     }
 
     /** Every available network's move probabilities for the side to move on {@code board} (not modified). */

@@ -5,9 +5,9 @@ import cnnlab.ui.Failure;
 import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.Caption;
 import cnnlab.ui.MainLayout;
+import cnnlab.ui.NewestReading;
 import cnnlab.ui.Slider;
 import cnnlab.ui.UiAccess;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,15 +34,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * "Go" (lecture section 4.1): a board to play on or to replay a historical game on, and two policy networks side by
  * side on every position, one without pooling (AlphaGo) and one with it. Thin over {@link GameOnBoard} (the rules and
- * the record) and {@link GoService} (the networks, run on the server's job pool, at most one reading in flight).
+ * the record) and {@link GoService} (the networks, on the server's job pool); the position on the board is read as
+ * the {@link NewestReading}, so the heat maps never answer a position the student has already left.
  */
 @Route(value = "go", layout = MainLayout.class)
 @PageTitle("Go · CNN Lab")
 public class GoView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoView.class);
     private static final String TOO_LARGE = "That file is larger than 1 MB: a game record is a few kilobytes.";
-    private final Lab lab = Lab.current();
-    private final GoService go = lab.go();
+    private final GoService go = Lab.current().go();
     private final GameOnBoard game = new GameOnBoard();
     private final GoBoard board = new GoBoard(400, true);
     private final Paragraph status = new Paragraph();
@@ -60,11 +60,7 @@ public class GoView extends Div {
     private final Select<PolicyNet> opponent = new Select<>();
     private boolean replyDue;   // the user just moved and a network is set to answer
 
-    private CompletableFuture<Reading> inFlight;
-    private boolean stale;   // the position changed while a reading was in flight
-
-    /** What one job computes for a position: both networks' predictions and, if asked, one first layer. */
-    record Reading(Board board, Map<PolicyNet, MovePrediction> predictions, GoService.FirstLayer firstLayer) { }
+    private final NewestReading<PositionReading> reading = NewestReading.on(this);
 
     public GoView() {
         addClassName("lab-page");
@@ -267,40 +263,22 @@ public class GoView extends Div {
         refresh();
     }
 
-    /** Sends the current position to the networks, unless a reading is already in flight (then once it is back). */
+    /** Asks the networks about the position on the board (and the first layer, if shown). */
     private void refresh() {
         panels.values().forEach(PolicyPanel::showPending);
-        if (inFlight != null) {
-            stale = true;
-            return;
-        }
-        stale = false;
-        UI ui = UI.getCurrent();
         Board position = game.board().copy();
         PolicyNet firstLayerOf = seesDetails.isOpened() ? sees.network() : null;
-        CompletableFuture<Reading> f = lab.jobs().submit(() -> CompletableFuture.completedFuture(new Reading(position,
-                go.predict(position), firstLayerOf == null ? null : go.firstLayer(firstLayerOf, position))))
-                .orTimeout(10, TimeUnit.SECONDS);
-        inFlight = f;
-        f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
-            if (inFlight != f) return;
-            inFlight = null;
-            if (stale) {   // the user moved on: read the newest position instead
-                refresh();
-                return;
-            }
-            if (error != null) {
-                String message = Failure.busy(error) ? "The server is busy: play again in a moment."
-                        : "The networks could not read this position (reference " + Failure.logged(LOG, "reading a Go position", error) + ").";
-                panels.values().forEach(p -> p.showUnavailable(message));
-                panels.values().forEach(PolicyPanel::clearPending);
-                return;
-            }
-            showReading(reading);
-        }));
+        reading.request(() -> go.read(position, firstLayerOf).orTimeout(10, TimeUnit.SECONDS), this::showReading, this::showFailure);
     }
 
-    private void showReading(Reading r) {
+    private void showFailure(Throwable error) {
+        String message = Failure.busy(error) ? "The server is busy: play again in a moment."
+                : "The networks could not read this position (reference " + Failure.logged(LOG, "reading a Go position", error) + ").";
+        panels.values().forEach(p -> p.showUnavailable(message));
+        panels.values().forEach(PolicyPanel::clearPending);
+    }
+
+    private void showReading(PositionReading r) {
         Optional<Move> professional = game.professionalNext();
         for (var e : panels.entrySet()) {
             MovePrediction p = r.predictions().get(e.getKey());
@@ -323,13 +301,6 @@ public class GoView extends Div {
     private void showMessage(String text) {
         message.setText(text);
         message.setVisible(!text.isEmpty());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (inFlight != null) inFlight.cancel(false);
-        inFlight = null;
-        super.onDetach(detachEvent);
     }
 
     // for view tests

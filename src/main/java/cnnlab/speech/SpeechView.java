@@ -6,10 +6,10 @@ import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.FilterSlide;
 import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.MainLayout;
+import cnnlab.ui.NewestReading;
 import cnnlab.ui.ProbabilityChart;
 import cnnlab.ui.SpectrogramPlot;
 import cnnlab.ui.UiAccess;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,14 +39,14 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
  * "Speech" (lecture section 4.2): a clip's spectrogram, and a CNN whose filters slide along frequency only, then an
  * LSTM over time, reading the spoken digit; beside it the same network with 2D filters, measured. Thin over
- * {@link SpeechClassifier}: a clip is read on the server's job pool and the result shown when it arrives.
+ * {@link SpeechClassifier}: a clip is read on the server's job pool as the {@link NewestReading} (a clip chosen while
+ * one is read waits for it, and replaces any clip chosen before it) and shown when it arrives.
  */
 @Route(value = "speech", layout = MainLayout.class)
 @PageTitle("Speech · CNN Lab")
@@ -73,7 +73,7 @@ public class SpeechView extends Div {
 
     private byte[] clip;   // the WAV being shown, for playback
     private SpeechReading reading;
-    private CompletableFuture<SpeechReading> inFlight;
+    private final NewestReading<SpeechReading> readings = NewestReading.on(this);
 
     public SpeechView() {
         addClassName("lab-page");
@@ -176,53 +176,40 @@ public class SpeechView extends Div {
         return p;
     }
 
-    /** Reads a clip on the job pool; called on the UI thread. Newer clips replace a pending one. */
+    /** Reads a clip on the job pool; called on the UI thread. */
     void read(byte[] wav, String source) {
-        follow(reading(wav), wav, source);
-    }
-
-    /** Reads an uploaded clip on the job pool and shows it in {@code ui}; any thread may call this. */
-    CompletableFuture<SpeechReading> readUpload(UI ui, String source, byte[] wav) {
-        CompletableFuture<SpeechReading> f = reading(wav);
-        UiAccess.later(ui, () -> {
-            upload.clearFileList();   // ready for the next file (one at a time)
-            follow(f, wav, source);
-        });
-        return f;
-    }
-
-    private CompletableFuture<SpeechReading> reading(byte[] wav) {
-        return speech.submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS);
-    }
-
-    /** Shows the reading {@code f} of {@code wav} when it is back, unless a newer one replaces it; on the UI thread. */
-    private void follow(CompletableFuture<SpeechReading> f, byte[] wav, String source) {
-        if (inFlight != null) inFlight.cancel(false);
-        UI ui = UI.getCurrent();
         status.setText("Reading " + source + "…");
-        inFlight = f;
-        f.whenComplete((r, error) -> UiAccess.later(ui, () -> {
-            if (inFlight != f) return;   // a newer clip was chosen meanwhile
-            inFlight = null;
-            if (error != null) {
-                showFailure(error);
-                return;
-            }
+        request(wav, source);
+    }
+
+    /**
+     * Reads an uploaded clip on the job pool and shows it in {@code ui}; any thread may call this. The future completes
+     * when the clip's job is over, or when a newer clip replaced it before it was sent: then the session may upload again.
+     */
+    CompletableFuture<?> readUpload(UI ui, String source, byte[] wav) {
+        UiAccess.later(ui, () -> {   // queued before the reading's answer can be
+            upload.clearFileList();   // ready for the next file (one at a time)
+            status.setText("Reading " + source + "…");
+        });
+        return request(wav, source);
+    }
+
+    private CompletableFuture<Void> request(byte[] wav, String source) {
+        return readings.request(() -> speech.submit(lab.jobs(), wav).orTimeout(20, TimeUnit.SECONDS), r -> {
             clip = wav;
             status.setText("Showing " + source + String.format(Locale.ROOT, " · %.2f s after trimming silence", r.audio().seconds()));
             showReading(r);
-        }));
+        }, this::showFailure);
     }
 
     private void showFailure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof AudioProblem) showProblem("That audio could not be used: " + cause.getMessage() + ".");
-        else if (Failure.busy(cause)) {
+        if (error instanceof AudioProblem) showProblem("That audio could not be used: " + error.getMessage() + ".");
+        else if (Failure.busy(error)) {
             showProblem("The server is busy right now; please try again in a moment.");
-        } else if (cause instanceof IllegalStateException) {
-            showProblem(cause.getMessage());
+        } else if (error instanceof IllegalStateException) {
+            showProblem(error.getMessage());
         } else {
-            showProblem("Something went wrong reading that clip (reference " + Failure.logged(LOG, "reading a clip", cause) + ").");
+            showProblem("Something went wrong reading that clip (reference " + Failure.logged(LOG, "reading a clip", error) + ").");
         }
     }
 
@@ -325,12 +312,6 @@ public class SpeechView extends Div {
             body.add(row);
         }
         comparison.add(body);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (inFlight != null) inFlight.cancel(false);
-        inFlight = null;
     }
 
     // --- package-private accessors for browserless tests

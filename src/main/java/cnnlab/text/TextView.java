@@ -4,9 +4,7 @@ import cnnlab.server.Lab;
 import cnnlab.ui.Caption;
 import cnnlab.ui.Failure;
 import cnnlab.ui.MainLayout;
-import cnnlab.ui.UiAccess;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
+import cnnlab.ui.NewestReading;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,14 +20,13 @@ import com.vaadin.flow.router.Route;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * "Text" (lecture section 4.3): type a sentence and watch Kim's CNN decide its polarity; the filters slide along the
  * sentence covering whole word embeddings, and max-over-time pooling keeps each filter's best n-gram, shown
- * highlighted for the filters that moved the verdict most. Thin over {@link TextService}, run on the job pool with at
- * most one reading in flight (newer text replaces pending text).
+ * highlighted for the filters that moved the verdict most. Thin over {@link TextService}; the sentence is read as the
+ * {@link NewestReading}: one reading in flight, newer text replacing text that waits.
  */
 @Route(value = "text", layout = MainLayout.class)
 @PageTitle("Text · CNN Lab")
@@ -56,8 +53,7 @@ public class TextView extends Div {
     private final Span matrixTitle = new Span();
     private final Span modelFacts = new Span();
 
-    private String pending;
-    private CompletableFuture<SentenceReading> inFlight;
+    private final NewestReading<SentenceReading> reading = NewestReading.on(this);
     private SentenceReading shown;
 
     public TextView() {
@@ -172,47 +168,25 @@ public class TextView extends Div {
                 hit.width(), hit.filter(), shown.ngram(hit)));
     }
 
-    /** Reads {@code value} on the job pool unless it fails the input checks; newer text replaces pending text. */
+    /** Reads {@code value} on the job pool unless it fails the input checks (then whatever was asked before is dropped). */
     void read(String value) {
         SentimentModel model = model();
         showFacts(model);
         try {
             TextService.tokens(value);
         } catch (TextProblem e) {
-            pending = null;
-            if (inFlight != null) inFlight.cancel(false);
-            inFlight = null;
+            reading.cancel();
             showPrompt(e.getMessage());
             return;
         }
         if (model == null) return;
-        pending = value;
-        if (inFlight == null) readNext(UI.getCurrent());
+        reading.request(() -> text.submit(lab.jobs(), value, model).orTimeout(10, TimeUnit.SECONDS), this::show, this::showFailure);
     }
 
-    private void readNext(UI ui) {
-        String value = pending;
-        SentimentModel model = model();
-        pending = null;
-        if (model == null) return;   // switched to a dataset without an installed model meanwhile
-        CompletableFuture<SentenceReading> f = text.submit(lab.jobs(), value, model).orTimeout(10, TimeUnit.SECONDS);
-        inFlight = f;
-        f.whenComplete((reading, error) -> UiAccess.later(ui, () -> {
-            if (inFlight != f) return;
-            inFlight = null;
-            if (pending != null) {
-                readNext(ui);
-                return;
-            }
-            if (error != null) {
-                Throwable cause = Failure.cause(error);
-                if (cause instanceof TextProblem) showPrompt(cause.getMessage());
-                else if (Failure.busy(cause)) showPrompt("The server is busy: type on and it will read again.");
-                else showPrompt("Something went wrong reading that sentence (reference " + Failure.logged(LOG, "reading a sentence", cause) + ").");
-                return;
-            }
-            show(reading);
-        }));
+    private void showFailure(Throwable error) {
+        if (error instanceof TextProblem) showPrompt(error.getMessage());
+        else if (Failure.busy(error)) showPrompt("The server is busy: type on and it will read again.");
+        else showPrompt("Something went wrong reading that sentence (reference " + Failure.logged(LOG, "reading a sentence", error) + ").");
     }
 
     private void showPrompt(String message) {
@@ -290,14 +264,6 @@ public class TextView extends Div {
         if (dataset.getValue() == null || embeddings.getValue() == null) return null;
         SentimentModel m = SentimentModel.of(dataset.getValue(), embeddings.getValue());
         return text.has(m) ? m : null;
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        pending = null;
-        if (inFlight != null) inFlight.cancel(false);
-        inFlight = null;
-        super.onDetach(detachEvent);
     }
 
     // for view tests

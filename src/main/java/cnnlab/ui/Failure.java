@@ -24,8 +24,12 @@ public final class Failure {
 
     /** The job pool was full or the job took too long: nothing is wrong with the input, try again. */
     public static boolean busy(Throwable error) {
-        Throwable c = cause(error);
-        return c instanceof RejectedExecutionException || c instanceof TimeoutException;
+        return refused(error) || cause(error) instanceof TimeoutException;
+    }
+
+    /** The job pool was full and never took the job: trying again soon costs the server nothing it had started. */
+    public static boolean refused(Throwable error) {
+        return cause(error) instanceof RejectedExecutionException;
     }
 
     /** Logs an unexpected failure of {@code what} with a new reference and returns that reference (8 characters). */

@@ -1,5 +1,6 @@
 package cnnlab.digits;
 
+import cnnlab.jobs.JobRunner;
 import cnnlab.nn.LectureCnn;
 import cnnlab.nn.ShippedModel;
 import org.junit.jupiter.api.AfterAll;
@@ -8,8 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +46,17 @@ class DigitClassifierTest {
         float sum = 0;
         for (float p : r.probabilities()) sum += p;
         assertEquals(1f, sum, 1e-4f);
+    }
+
+    @Test
+    void aDrawingAsThePadSendsItIsParsedAndReadOnTheJobPool() throws Exception {
+        try (JobRunner jobs = new JobRunner(1, 8)) {
+            String one = "{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":[[140,40,140,90,140,140,140,190,140,240]]}";
+            assertEquals(1, classifier.submit(jobs, one, false).get(10, TimeUnit.SECONDS).orElseThrow().label());
+            assertEquals(1, classifier.submit(jobs, one, true).get(10, TimeUnit.SECONDS).orElseThrow().label(), "a preview reads the same");
+            ExecutionException bad = assertThrows(ExecutionException.class, () -> classifier.submit(jobs, "{\"strokes\":5}", false).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalArgumentException.class, bad.getCause(), "the page says what is wrong with the drawing");
+        }
     }
 
     @Test

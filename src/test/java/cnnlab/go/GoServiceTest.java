@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,10 +150,30 @@ class GoServiceTest {
         }
     }
 
-    /** Reads a record once the one-thread, no-queue pool takes it (its thread is freed just after the last answer). */
+    @Test
+    void aPositionIsReadOnTheJobPoolWithTheFirstLayerOnlyWhenAsked() throws Exception {
+        Board b = new Board();
+        b.setup(Stone.BLACK, 3, 3);
+        b.setup(Stone.WHITE, 15, 15);
+        PositionReading plain = whenFree(() -> go.read(b, null)).get(30, TimeUnit.SECONDS);
+        assertSame(b, plain.board());
+        assertNull(plain.firstLayer(), "not asked for");
+        for (PolicyNet n : PolicyNet.values()) {
+            assertArrayEquals(go.predict(b).get(n).probabilities(), plain.predictions().get(n).probabilities(), 0f, n.id());
+        }
+        PositionReading withLayer = whenFree(() -> go.read(b, PolicyNet.POOLED)).get(30, TimeUnit.SECONDS);
+        assertArrayEquals(go.firstLayer(PolicyNet.POOLED, b).maps(), withLayer.firstLayer().maps(), 0f);
+    }
+
+    /** Reads a record once the one-thread, no-queue pool takes it. */
     private static CompletableFuture<SgfGame> readWhenFree(byte[] file) throws InterruptedException {
+        return whenFree(() -> go.readRecord(file));
+    }
+
+    /** Submits {@code job} until the one-thread, no-queue pool takes it (its thread is freed just after the last answer). */
+    private static <T> CompletableFuture<T> whenFree(java.util.function.Supplier<CompletableFuture<T>> job) throws InterruptedException {
         for (int i = 0; ; i++) {
-            CompletableFuture<SgfGame> f = go.readRecord(file);
+            CompletableFuture<T> f = job.get();
             if (!f.isCompletedExceptionally() || i == 500) return f;
             try {
                 f.join();

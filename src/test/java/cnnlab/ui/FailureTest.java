@@ -23,6 +23,8 @@ class FailureTest {
         assertTrue(Failure.busy(new CompletionException(new RejectedExecutionException("full"))));
         assertTrue(Failure.busy(new TimeoutException()));
         assertFalse(Failure.busy(new CompletionException(broken)));
+        assertTrue(Failure.refused(new CompletionException(new RejectedExecutionException("full"))));
+        assertFalse(Failure.refused(new TimeoutException()), "a job that timed out may have run: not simply refused");
     }
 
     @Test
