@@ -4,7 +4,6 @@ import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.Caption;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.Slider;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.DetachEvent;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * side on every position, one without pooling (AlphaGo) and one with it. Thin over {@link GameOnBoard} (the rules and
  * the record) and {@link GoService} (the networks, run on the server's job pool, at most one reading in flight).
  */
-@Route(value = "go", layout = MainLayout.class)
+@Route("go")
 @PageTitle("Go · CNN Lab")
+@Menu(title = "Go", order = 6, icon = "vaadin:grid-small")
 public class GoView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoView.class);
     private static final String TOO_LARGE = "That file is larger than 1 MB: a game record is a few kilobytes.";

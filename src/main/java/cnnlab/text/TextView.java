@@ -3,7 +3,6 @@ package cnnlab.text;
 import cnnlab.server.Lab;
 import cnnlab.ui.Caption;
 import cnnlab.ui.Failure;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -17,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * highlighted for the filters that moved the verdict most. Thin over {@link TextService}, run on the job pool with at
  * most one reading in flight (newer text replaces pending text).
  */
-@Route(value = "text", layout = MainLayout.class)
+@Route("text")
 @PageTitle("Text · CNN Lab")
+@Menu(title = "Text", order = 7, icon = "vaadin:text-label")
 public class TextView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TextView.class);
     static final String PROMPT = "Type a sentence, or pick an example: the verdict follows as you type.";
