@@ -10,7 +10,6 @@ import cnnlab.server.Lab;
 import cnnlab.sessions.LabSessions;
 import cnnlab.sessions.PageWatch;
 import cnnlab.sessions.PageWatch.SessionSnapshot;
-import cnnlab.ui.MainLayout;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -35,7 +34,7 @@ import java.util.List;
  * the server's memory, and the students with the most pictures in the lab gallery with a "Remove all" for each,
  * refreshed every two seconds. Anyone not allowed by {@link AdminAccess} sees only a note.
  */
-@Route(value = "admin", layout = MainLayout.class)
+@Route("admin")
 @PageTitle("Admin · CNN Lab")
 public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     static final int REFRESH_MS = 2000, TOP_SAVERS = 10;

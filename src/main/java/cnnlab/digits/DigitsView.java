@@ -4,7 +4,6 @@ import cnnlab.nn.LectureCnn;
 import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.NewestReading;
 import cnnlab.ui.ProbabilityChart;
 import cnnlab.ui.Texts;
@@ -22,6 +21,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -41,9 +41,10 @@ import java.util.concurrent.TimeUnit;
  * A drawing at rest (pen up) goes first in the server's queue; mid-stroke previews are skipped when the server is
  * busy, so a fast stroke never builds a queue and a crowded class still gets its verdicts quickly.
  */
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "digits", layout = MainLayout.class)
+@Route("")
+@RouteAlias("digits")
 @PageTitle("Draw a digit · CNN Lab")
+@Menu(title = "Draw a digit", order = 1, icon = "vaadin:pencil")
 public class DigitsView extends Div {
     public static final String PROMPT = "Draw a digit from 0 to 9 in the box";
     private static final Logger LOG = LoggerFactory.getLogger(DigitsView.class);

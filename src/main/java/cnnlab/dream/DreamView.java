@@ -9,7 +9,6 @@ import cnnlab.ui.DownloadLink;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.LossChart;
 import cnnlab.ui.Caption;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.RunPanel;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.ImageBytes;
@@ -20,6 +19,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -32,8 +32,9 @@ import java.util.Optional;
  * Deep Dream (lecture section 2): pick a picture, a network and a layer; the picture is changed, live, so that the
  * layer's filters respond more strongly to what they already see. A thin view over {@link DreamService}.
  */
-@Route(value = "dream", layout = MainLayout.class)
+@Route("dream")
 @PageTitle("Deep Dream · CNN Lab")
+@Menu(title = "Deep Dream", order = 3, icon = "vaadin:cloud")
 public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
     private final DreamService service = Lab.current().dream();
     private final DreamControls controls = new DreamControls(service.networks());

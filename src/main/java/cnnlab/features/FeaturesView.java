@@ -7,7 +7,6 @@ import cnnlab.server.Lab;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.Caption;
 import cnnlab.ui.DownloadLink;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -27,6 +26,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -48,8 +48,9 @@ import java.util.function.Function;
  * excites a filter, a neuron or a class. Thin over {@link FeaturesService}: the view reads the form, starts one
  * visualisation per tab (a new one replaces the old), and shows the frames the job streams back through push.
  */
-@Route(value = "features", layout = MainLayout.class)
+@Route("features")
 @PageTitle("What does the CNN learn? · CNN Lab")
+@Menu(title = "What does it learn?", order = 2, icon = "vaadin:eye")
 public class FeaturesView extends Div implements BeforeEnterObserver {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesView.class);
 

@@ -3,7 +3,6 @@ package cnnlab.gallery;
 import cnnlab.admin.AdminAccess;
 import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -28,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * title, the page it came from and when; each picture can be downloaded. Shown a page of cards at a time. The lab's
  * admins (see {@link AdminAccess}) can remove a picture, or all pictures by the student who saved it, after confirming.
  */
-@Route(value = "gallery", layout = MainLayout.class)
+@Route("gallery")
 @PageTitle("Lab gallery · CNN Lab")
+@Menu(title = "Lab gallery", order = 8, icon = "vaadin:picture")
 public class GalleryView extends Div {
     static final int PAGE = 24;
     private static final Logger LOG = LoggerFactory.getLogger(GalleryView.class);

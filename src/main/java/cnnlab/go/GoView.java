@@ -4,7 +4,6 @@ import cnnlab.server.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.Caption;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.NewestReading;
 import cnnlab.ui.Slider;
 import cnnlab.ui.UiAccess;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * the record) and {@link GoService} (the networks, on the server's job pool); the position on the board is read as
  * the {@link NewestReading}, so the heat maps never answer a position the student has already left.
  */
-@Route(value = "go", layout = MainLayout.class)
+@Route("go")
 @PageTitle("Go · CNN Lab")
+@Menu(title = "Go", order = 6, icon = "vaadin:grid-small")
 public class GoView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoView.class);
     private static final String TOO_LARGE = "That file is larger than 1 MB: a game record is a few kilobytes.";

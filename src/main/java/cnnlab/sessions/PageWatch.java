@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Notices pages whose browser has gone and closes them, so their jobs (which stop when their page detaches) free the
@@ -70,12 +71,26 @@ public final class PageWatch implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Looks at each session that no request holds right now; a busy one is looked at a second later. Not through
+     * {@code session.access}: a queued task runs inside the request thread's unlock, while Vaadin iterates over the
+     * session's UIs to push them, and removing a UI there answered that request 500 (ConcurrentModificationException).
+     */
     private void sweepAll() {
         for (VaadinSession session : sessions) {
+            Lock lock = session.getLockInstance();
+            if (lock == null || !lock.tryLock()) continue;
+            Map<Class<?>, CurrentInstance> outer = CurrentInstance.setCurrent(session);
             try {
-                session.access(() -> sweep(session, System.currentTimeMillis()));
+                sweep(session, System.currentTimeMillis());
             } catch (RuntimeException e) {
                 LOG.debug("could not look at a session", e);
+            } finally {
+                try {
+                    session.unlock();   // pushes what the sweep changed, as access() would have
+                } finally {
+                    CurrentInstance.restoreInstances(outer);
+                }
             }
         }
     }

@@ -5,7 +5,6 @@ import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.FilterSlide;
 import cnnlab.ui.LimitedUpload;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.NewestReading;
 import cnnlab.ui.ProbabilityChart;
 import cnnlab.ui.SpectrogramPlot;
@@ -29,6 +28,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -48,8 +48,9 @@ import java.util.stream.IntStream;
  * {@link SpeechClassifier}: a clip is read on the server's job pool as the {@link NewestReading} (a clip chosen while
  * one is read waits for it, and replaces any clip chosen before it) and shown when it arrives.
  */
-@Route(value = "speech", layout = MainLayout.class)
+@Route("speech")
 @PageTitle("Speech · CNN Lab")
+@Menu(title = "Speech", order = 5, icon = "vaadin:microphone")
 public class SpeechView extends Div {
     static final String PROMPT = "Pick a clip, upload a WAV file or record yourself saying a digit";
     private static final String TOO_LARGE = "That file is larger than 10 MB.";

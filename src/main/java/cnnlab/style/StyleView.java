@@ -8,7 +8,6 @@ import cnnlab.ui.DownloadLink;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.LossChart;
 import cnnlab.ui.Caption;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.RunPanel;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.ImageBytes;
@@ -20,6 +19,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -32,8 +32,9 @@ import java.util.Optional;
  * picture so its filter outputs match the content image's and its filter correlations (Gram matrices) the style
  * image's. A thin view over {@link StyleService}.
  */
-@Route(value = "style", layout = MainLayout.class)
+@Route("style")
 @PageTitle("Deep Style · CNN Lab")
+@Menu(title = "Deep Style", order = 4, icon = "vaadin:paintbrush")
 public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
     private final StyleService service = Lab.current().style();
     private final StyleControls controls = new StyleControls(service.networks());

@@ -3,7 +3,6 @@ package cnnlab.text;
 import cnnlab.server.Lab;
 import cnnlab.ui.Caption;
 import cnnlab.ui.Failure;
-import cnnlab.ui.MainLayout;
 import cnnlab.ui.NewestReading;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * highlighted for the filters that moved the verdict most. Thin over {@link TextService}; the sentence is read as the
  * {@link NewestReading}: one reading in flight, newer text replacing text that waits.
  */
-@Route(value = "text", layout = MainLayout.class)
+@Route("text")
 @PageTitle("Text · CNN Lab")
+@Menu(title = "Text", order = 7, icon = "vaadin:text-label")
 public class TextView extends Div {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TextView.class);
     static final String PROMPT = "Type a sentence, or pick an example: the verdict follows as you type.";

@@ -1,14 +1,6 @@
 package cnnlab.ui;
 
 import cnnlab.access.Logout;
-import cnnlab.digits.DigitsView;
-import cnnlab.dream.DreamView;
-import cnnlab.features.FeaturesView;
-import cnnlab.gallery.GalleryView;
-import cnnlab.style.StyleView;
-import cnnlab.speech.SpeechView;
-import cnnlab.go.GoView;
-import cnnlab.text.TextView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -16,20 +8,26 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import java.security.Principal;
 
 /**
  * The frame of every page: a header and a side navigation with one entry per lecture topic. With the login on, the
- * header says who is logged in and offers "Log out".
+ * header says who is logged in and offers "Log out". {@code @Layout} makes it every route's layout, and the navigation
+ * is built from the pages' {@code @Menu} annotations, so a new page adds its own entry and this class knows no page.
  */
+@Layout
 public class MainLayout extends AppLayout {
     public MainLayout() {
         H1 title = new H1("CNN Lab");
@@ -61,17 +59,15 @@ public class MainLayout extends AppLayout {
         return end;
     }
 
+    /** One entry per {@code @Menu} page, in its order (pages without one, such as the admin's, stay out of the menu). */
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Lecture topics");
-        nav.addItem(new SideNavItem("Draw a digit", DigitsView.class, VaadinIcon.PENCIL.create()));
-        nav.addItem(new SideNavItem("What does it learn?", FeaturesView.class, VaadinIcon.EYE.create()));
-        nav.addItem(new SideNavItem("Deep Dream", DreamView.class, VaadinIcon.CLOUD.create()));
-        nav.addItem(new SideNavItem("Deep Style", StyleView.class, VaadinIcon.PAINTBRUSH.create()));
-        nav.addItem(new SideNavItem("Speech", SpeechView.class, VaadinIcon.MICROPHONE.create()));
-        nav.addItem(new SideNavItem("Go", GoView.class, VaadinIcon.GRID_SMALL.create()));
-        nav.addItem(new SideNavItem("Text", TextView.class, VaadinIcon.TEXT_LABEL.create()));
-        nav.addItem(new SideNavItem("Lab gallery", GalleryView.class, VaadinIcon.PICTURE.create()));
+        for (MenuEntry page : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(page.title(), page.path());
+            if (page.icon() != null && !page.icon().isBlank()) item.setPrefixComponent(new Icon(page.icon()));
+            nav.addItem(item);
+        }
         return nav;
     }
 }

@@ -4,6 +4,7 @@ import cnnlab.features.AscentSettings;
 import cnnlab.features.Units;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
+import cnnlab.ui.LabMockServlet;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
@@ -160,7 +161,7 @@ class UrlFuzzTest extends OverHttp {
     void everyPageReadsAnyLinkWithoutAnError(@ForAll("routes") String route, @ForAll("suffixes") String suffix, @ForAll("queries") String query) {
         if (routes == null) routes = new Routes().autoDiscoverViews("cnnlab");
         Lab.start(ShippedModel.MODELS);
-        MockVaadin.setup(routes);
+        LabMockServlet.setup(routes);
         try {
             QueryParameters params;
             try {

@@ -30,7 +30,7 @@ class ErrorViewsTest {
         Lab.start(ShippedModel.MODELS, TemporaryGallery.folder());
         Routes routes = new Routes().autoDiscoverViews("cnnlab");
         routes.getErrorRoutes().remove(MockRouteNotFoundError.class);   // Karibu's own throws instead: the app's is under test
-        MockVaadin.setup(routes);
+        LabMockServlet.setup(routes);
         UI.getCurrent().navigate(DigitsView.class);
     }
 

@@ -31,7 +31,7 @@ public abstract class ViewTest {
 
     @BeforeEach
     void openView() {
-        MockVaadin.setup(routes);
+        LabMockServlet.setup(routes);
         UI.getCurrent().navigate(view);
     }
 
