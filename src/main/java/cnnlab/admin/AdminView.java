@@ -6,7 +6,7 @@ import cnnlab.gallery.RemoveAllDialog;
 import cnnlab.gallery.SaveQuota;
 import cnnlab.gallery.Saver;
 import cnnlab.jobs.LongJobs;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.sessions.LabSessions;
 import cnnlab.sessions.PageWatch;
 import cnnlab.sessions.PageWatch.SessionSnapshot;

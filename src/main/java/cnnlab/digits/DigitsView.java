@@ -1,7 +1,7 @@
 package cnnlab.digits;
 
 import cnnlab.nn.LectureCnn;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.NewestReading;

@@ -3,7 +3,7 @@ package cnnlab.features;
 import cnnlab.digits.LastDrawing;
 import cnnlab.gallery.Kind;
 import cnnlab.gallery.SaveToGallery;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.Caption;
 import cnnlab.ui.DownloadLink;

@@ -1,6 +1,6 @@
 package cnnlab.gallery;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.UI;

@@ -1,7 +1,7 @@
 package cnnlab.gallery;
 
 import cnnlab.admin.AdminAccess;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.sessions.PageWatch;
 import cnnlab.ui.Failure;
 import cnnlab.ui.UiAccess;

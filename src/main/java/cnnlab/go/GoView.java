@@ -1,6 +1,6 @@
 package cnnlab.go;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.LimitedUpload;
 import cnnlab.ui.Caption;

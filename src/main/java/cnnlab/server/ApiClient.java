@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
  * Who an API call is for, while a servlet serves it: the client's address. The job pool's fair shares need an owner
  * on threads that have no browser session, and a script can make new sessions at will, but not new addresses.
  */
-final class ApiClient {
+public final class ApiClient {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private ApiClient() { }
@@ -29,7 +29,7 @@ final class ApiClient {
     }
 
     /** The client of the API call this thread is serving, if it is serving one. */
-    static Optional<String> current() {
+    public static Optional<String> current() {
         return Optional.ofNullable(CURRENT.get());
     }
 }

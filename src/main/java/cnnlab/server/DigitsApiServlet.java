@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import cnnlab.nn.LayerActivations;
 import cnnlab.nn.LectureCnn;
 import com.fasterxml.jackson.databind.JsonNode;

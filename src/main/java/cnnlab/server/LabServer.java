@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

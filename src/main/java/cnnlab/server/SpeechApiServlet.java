@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import cnnlab.speech.AudioProblem;
 import cnnlab.speech.SpeechNet;
 import cnnlab.speech.SpeechReading;

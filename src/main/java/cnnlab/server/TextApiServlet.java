@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import cnnlab.text.SentenceReading;
 import cnnlab.text.SentimentModel;
 import cnnlab.text.TextProblem;

@@ -1,6 +1,6 @@
 package cnnlab.speech;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.FilterSlide;

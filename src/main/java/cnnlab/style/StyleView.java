@@ -3,7 +3,7 @@ package cnnlab.style;
 import cnnlab.gallery.Kind;
 import cnnlab.gallery.SaveToGallery;
 import cnnlab.jobs.LiveRun;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.DownloadLink;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.LossChart;

@@ -1,6 +1,6 @@
 package cnnlab.text;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.Caption;
 import cnnlab.ui.Failure;
 import cnnlab.ui.NewestReading;

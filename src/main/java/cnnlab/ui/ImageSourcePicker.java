@@ -2,7 +2,7 @@ package cnnlab.ui;
 
 import cnnlab.digits.LastDrawing;
 import cnnlab.nn.LectureCnn;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.ImageBytes;
 import cnnlab.vision.ImageProblem;

@@ -5,7 +5,7 @@ import cnnlab.gallery.GalleryEntry;
 import cnnlab.gallery.Saver;
 import cnnlab.gallery.TestPictures;
 import cnnlab.jobs.LongJobs;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.UiQueue;
 import cnnlab.ui.ViewTest;
 import com.vaadin.flow.component.button.Button;

@@ -2,7 +2,7 @@ package cnnlab.digits;
 
 import cnnlab.ui.ViewTest;
 import cnnlab.nn.LectureCnn;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.UiQueue;
 import com.vaadin.flow.component.UI;

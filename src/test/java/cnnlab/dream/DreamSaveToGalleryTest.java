@@ -5,7 +5,7 @@ import cnnlab.gallery.GalleryView;
 import cnnlab.gallery.Kind;
 import cnnlab.gallery.SaveToGallery;
 import cnnlab.gallery.TestPictures;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.UiQueue;
 import cnnlab.ui.ViewTest;
 import cnnlab.vision.FeatureNetwork;

@@ -2,7 +2,7 @@ package cnnlab.dream;
 
 import cnnlab.ui.ViewTest;
 import cnnlab.digits.LastDrawing;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.UiQueue;
 import cnnlab.vision.FeatureNetwork;

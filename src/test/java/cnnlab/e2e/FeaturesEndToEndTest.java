@@ -1,6 +1,6 @@
 package cnnlab.e2e;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;

@@ -3,7 +3,7 @@ package cnnlab.e2e;
 import cnnlab.features.AscentSettings;
 import cnnlab.features.Units;
 import cnnlab.jobs.LongJobs;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;

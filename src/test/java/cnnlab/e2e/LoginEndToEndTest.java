@@ -4,7 +4,7 @@ import cnnlab.access.UsersFile;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.HouseRules;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.server.LabConfig;
 import cnnlab.server.LabServer;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package cnnlab.e2e;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.HouseRules;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.server.LabConfig;
 import cnnlab.server.LabServer;
 import org.junit.jupiter.api.Test;

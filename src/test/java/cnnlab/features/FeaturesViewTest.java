@@ -2,7 +2,7 @@ package cnnlab.features;
 
 import cnnlab.digits.LastDrawing;
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.UiQueue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;

@@ -3,7 +3,7 @@ package cnnlab.fuzz;
 import cnnlab.digits.DigitReading;
 import cnnlab.digits.Drawing;
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,7 +1,7 @@
 package cnnlab.fuzz;
 
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.text.SentenceReading;
 import cnnlab.text.SentimentModel;
 import cnnlab.text.TextProblem;

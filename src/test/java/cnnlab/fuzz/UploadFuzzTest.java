@@ -6,7 +6,7 @@ import cnnlab.go.Sgf;
 import cnnlab.go.SgfGame;
 import cnnlab.go.SgfProblem;
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.speech.Audio;
 import cnnlab.speech.AudioProblem;
 import cnnlab.speech.ShippedClips;

@@ -3,7 +3,7 @@ package cnnlab.fuzz;
 import cnnlab.features.AscentSettings;
 import cnnlab.features.Units;
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.LabMockServlet;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -146,7 +146,7 @@ class UrlFuzzTest extends OverHttp {
                 "/webapp/", "/features/", "/api/digits/", "/health/", "/ROOT/", "//", "/./", "/VAADIN//");
         Arbitrary<String> up = Arbitraries.of("../", "..%2f", "..%2F", "%2e%2e/", "%2e%2e%2f", "%2E%2E%2F", "..%5c", "..\\", "%252e%252e%252f",
                 "..;/", ".%2e/", "%2e./", "%c0%ae%c0%ae/", "....//", "..%00/", "%00/", "/./", "//", "..%u2216", "%uff0e%uff0e/", ".../", "..%c0%af");
-        Arbitrary<String> file = Arbitraries.of("etc/passwd", "pom.xml", "WEB-INF/web.xml", "META-INF/MANIFEST.MF", "cnnlab/server/Lab.class",
+        Arbitrary<String> file = Arbitraries.of("etc/passwd", "pom.xml", "WEB-INF/web.xml", "META-INF/MANIFEST.MF", "cnnlab/Lab.class",
                 "models/mnist-cnn.zip", "src/main/java/cnnlab/Main.java", "proc/self/environ", "target/cnn-lab.jar", "ROOT",
                 "etc/passwd%00.png", "etc/passwd%00", "..", "", "classes/cnnlab/Main.class", "webapp/ROOT", "build.log", "~root/.bashrc");
         return Combinators.combine(prefix, up.list().ofMinSize(0).ofMaxSize(8), file)

@@ -1,6 +1,6 @@
 package cnnlab.gallery;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.UiQueue;
 import cnnlab.ui.ViewTest;
 import com.github.mvysny.fakeservlet.FakeHttpEnvironment;

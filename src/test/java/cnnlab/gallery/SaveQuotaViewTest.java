@@ -1,6 +1,6 @@
 package cnnlab.gallery;
 
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.sessions.LabSessions;
 import cnnlab.sessions.PageWatch;
 import cnnlab.ui.UiQueue;

@@ -1,7 +1,7 @@
 package cnnlab.go;
 
 import cnnlab.ui.ViewTest;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.UiQueue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

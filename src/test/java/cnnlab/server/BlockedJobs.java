@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import cnnlab.jobs.JobRunner;
 import cnnlab.jobs.SlowJob;
 

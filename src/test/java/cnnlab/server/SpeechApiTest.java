@@ -1,5 +1,6 @@
 package cnnlab.server;
 
+import cnnlab.Lab;
 import cnnlab.fuzz.LabHttp;
 import cnnlab.speech.ShippedClips;
 import cnnlab.speech.SpeechNet;

@@ -1,7 +1,7 @@
 package cnnlab.style;
 
 import cnnlab.ui.ViewTest;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import cnnlab.ui.ImageSourcePicker;
 import cnnlab.ui.UiQueue;
 import cnnlab.vision.BuiltInImage;

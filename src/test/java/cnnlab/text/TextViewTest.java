@@ -58,7 +58,7 @@ class TextViewTest extends ViewTest {
         for (SentimentModel m : SentimentModel.values()) {
             view.dataset().setValue(m.dataset());
             view.embeddings().setValue(m.embeddings());
-            double expected = cnnlab.server.Lab.current().text().read(sentence, m).positive();
+            double expected = cnnlab.Lab.current().text().read(sentence, m).positive();
             UiQueue.await(m.id() + "'s reading", 30, () -> view.shown() != null && view.shown().positive() == expected);
             assertTrue(view.verdictText().endsWith(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * view.shown().confidence())));
         }

@@ -3,7 +3,7 @@ package cnnlab.ui;
 import cnnlab.digits.DigitsView;
 import cnnlab.gallery.TemporaryGallery;
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;

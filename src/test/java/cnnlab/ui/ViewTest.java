@@ -2,7 +2,7 @@ package cnnlab.ui;
 
 import cnnlab.gallery.TemporaryGallery;
 import cnnlab.nn.ShippedModel;
-import cnnlab.server.Lab;
+import cnnlab.Lab;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;

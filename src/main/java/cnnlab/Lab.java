@@ -1,22 +1,24 @@
-package cnnlab.server;
+package cnnlab;
 
 import cnnlab.digits.DigitClassifier;
 import cnnlab.dream.DreamService;
-import cnnlab.go.GoService;
-import cnnlab.text.TextService;
-import cnnlab.style.StyleService;
-import cnnlab.vision.FeatureNetworks;
 import cnnlab.features.FeaturesService;
 import cnnlab.gallery.Gallery;
+import cnnlab.go.GoService;
 import cnnlab.jobs.Foreground;
 import cnnlab.jobs.JobRunner;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.LectureWeights;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import cnnlab.nn.ModelFiles;
 import cnnlab.nn.NativeThreads;
+import cnnlab.server.ApiClient;
+import cnnlab.server.LabConfig;
 import cnnlab.sessions.LabSessions;
 import cnnlab.speech.SpeechClassifier;
+import cnnlab.style.StyleService;
+import cnnlab.text.TextService;
+import cnnlab.vision.FeatureNetworks;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.nio.file.Path;
 import java.util.Objects;
