@@ -1,9 +1,9 @@
 package cnnlab;
 
-import cnnlab.digits.DigitClassifier;
+import cnnlab.digits.DigitsService;
 import cnnlab.dream.DreamService;
 import cnnlab.features.FeaturesService;
-import cnnlab.gallery.Gallery;
+import cnnlab.gallery.GalleryService;
 import cnnlab.go.GoService;
 import cnnlab.jobs.Foreground;
 import cnnlab.jobs.JobRunner;
@@ -14,7 +14,7 @@ import cnnlab.nn.NativeThreads;
 import cnnlab.server.ApiClient;
 import cnnlab.server.LabConfig;
 import cnnlab.sessions.LabSessions;
-import cnnlab.speech.SpeechClassifier;
+import cnnlab.speech.SpeechService;
 import cnnlab.style.StyleService;
 import cnnlab.text.TextService;
 import cnnlab.vision.FeatureNetworks;
@@ -30,19 +30,19 @@ import java.util.Objects;
 public final class Lab implements AutoCloseable {
     private static volatile Lab current;
 
-    private final DigitClassifier digits;
+    private final DigitsService digits;
     private final JobRunner jobs;
     private final LongJobs longJobs;
     private final FeaturesService features;
-    private final SpeechClassifier speech;
+    private final SpeechService speech;
     private final DreamService dream;
     private final StyleService style;
     private final GoService go;
     private final TextService text;
-    private final Gallery gallery;
+    private final GalleryService gallery;
 
-    private Lab(DigitClassifier digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechClassifier speech,
-                FeatureNetworks networks, GoService go, TextService text, Gallery gallery) {
+    private Lab(DigitsService digits, JobRunner jobs, LongJobs longJobs, FeaturesService features, SpeechService speech,
+                FeatureNetworks networks, GoService go, TextService text, GalleryService gallery) {
         this.digits = digits;
         this.jobs = jobs;
         this.longJobs = longJobs;
@@ -63,7 +63,7 @@ public final class Lab implements AutoCloseable {
     /** Opens the gallery in {@code gallery} (first: an unusable folder fails fast), loads the models, makes the lab current. */
     public static synchronized Lab start(Path models, Path gallery) {
         if (current != null) return current;
-        Gallery opened = Gallery.open(gallery);
+        GalleryService opened = GalleryService.open(gallery);
         NativeThreads.useOneBlasThread();
         MultiLayerNetwork mnist = ModelFiles.load(models.resolve(ModelFiles.MNIST));
         LectureWeights weights = LectureWeights.of(mnist);   // copied before the inference thread owns the network
@@ -75,8 +75,8 @@ public final class Lab implements AutoCloseable {
         LongJobs longJobs = new LongJobs(2, 64, 4, LabSessions::currentOwner, foreground);
         // quick work: two threads, up to 256 waiting, fair across sessions and API clients, 16 units in flight each
         JobRunner jobs = new JobRunner(2, 256, 16, () -> ApiClient.current().orElseGet(LabSessions::currentOwner), foreground);
-        current = new Lab(new DigitClassifier(mnist), jobs, longJobs,
-                new FeaturesService(weights, longJobs, 64L << 20), SpeechClassifier.load(models), networks, GoService.load(models, jobs), TextService.load(models), opened);
+        current = new Lab(new DigitsService(mnist), jobs, longJobs,
+                new FeaturesService(weights, longJobs, 64L << 20), SpeechService.load(models), networks, GoService.load(models, jobs), TextService.load(models), opened);
         return current;
     }
 
@@ -88,7 +88,7 @@ public final class Lab implements AutoCloseable {
         return Objects.requireNonNull(current, "the lab is not started");
     }
 
-    public DigitClassifier digits() {
+    public DigitsService digits() {
         return digits;
     }
 
@@ -105,7 +105,7 @@ public final class Lab implements AutoCloseable {
         return features;
     }
 
-    public SpeechClassifier speech() {
+    public SpeechService speech() {
         return speech;
     }
 
@@ -126,7 +126,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The lab gallery that every student's saved pictures go to. */
-    public Gallery gallery() {
+    public GalleryService gallery() {
         return gallery;
     }
 

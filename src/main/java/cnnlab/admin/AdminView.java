@@ -1,6 +1,6 @@
 package cnnlab.admin;
 
-import cnnlab.gallery.Gallery;
+import cnnlab.gallery.GalleryService;
 import cnnlab.gallery.GalleryUnavailable;
 import cnnlab.gallery.RemoveAllDialog;
 import cnnlab.gallery.SaveQuota;
@@ -44,9 +44,9 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
     /** What the jobs grid shows now: it is only re-filled when this changes, so a Cancel button stays put under the pointer. */
     private List<List<Object>> jobRows = List.of();
     private final Paragraph gallerySummary = new Paragraph();
-    private final Grid<Gallery.SaverTotal> savers = new Grid<>();
+    private final Grid<GalleryService.SaverTotal> savers = new Grid<>();
     /** As {@link #jobRows}: the savers grid is re-filled only when its rows change. */
-    private List<Gallery.SaverTotal> saverRows = List.of();
+    private List<GalleryService.SaverTotal> saverRows = List.of();
     private boolean allowed;
 
     public AdminView() {
@@ -73,7 +73,7 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         gallerySummary.setId("gallery-summary");
         savers.setId("gallery-savers");
         savers.addColumn(t -> Saver.describe(t.saver())).setHeader("Saved by").setKey("saver").setAutoWidth(true);
-        savers.addColumn(Gallery.SaverTotal::pictures).setHeader("Pictures").setKey("pictures").setAutoWidth(true);
+        savers.addColumn(GalleryService.SaverTotal::pictures).setHeader("Pictures").setKey("pictures").setAutoWidth(true);
         savers.addColumn(t -> String.format("%.1f MB", t.bytes() / 1048576.0)).setHeader("Size").setKey("size").setAutoWidth(true);
         savers.addColumn(t -> DAY_TIME.format(t.lastSaved())).setHeader("Last saved").setKey("last").setAutoWidth(true);
         savers.addComponentColumn(t -> {
@@ -128,8 +128,8 @@ public class AdminView extends VerticalLayout implements BeforeEnterObserver {
         refreshGallery(Lab.current().gallery());
     }
 
-    private void refreshGallery(Gallery gallery) {
-        List<Gallery.SaverTotal> top;
+    private void refreshGallery(GalleryService gallery) {
+        List<GalleryService.SaverTotal> top;
         try {
             SaveQuota q = gallery.quota();
             gallerySummary.setText(String.format("%d of %d pictures · each student may save %d an hour and keep %d; "

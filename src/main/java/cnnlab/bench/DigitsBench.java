@@ -1,6 +1,6 @@
 package cnnlab.bench;
 
-import cnnlab.digits.DigitClassifier;
+import cnnlab.digits.DigitsService;
 import cnnlab.digits.Drawing;
 import cnnlab.digits.MnistPreprocessor;
 import cnnlab.digits.StrokeRenderer;
@@ -67,7 +67,7 @@ public final class DigitsBench {
         Drawing seven = Drawing.parse("{\"width\":280,\"height\":280,\"pen\":20,\"strokes\":"
                 + "[[70,60,120,58,170,57,215,60,200,100,180,140,160,185,145,230],[110,145,190,140]]}");
         ExecutorService users = Executors.newFixedThreadPool(64);   // 64 request threads, as Jetty would have
-        try (DigitClassifier classifier = new DigitClassifier(ModelFiles.load(models.resolve(ModelFiles.MNIST)))) {
+        try (DigitsService classifier = new DigitsService(ModelFiles.load(models.resolve(ModelFiles.MNIST)))) {
             print(out, "preprocess_drawing_ms", medianMs(200, 500, () -> MnistPreprocessor.toMnist(StrokeRenderer.render(seven))));
             print(out, "classify_drawing_ms", medianMs(200, 500, () -> classifier.read(seven).join()));
             double[] rounds = new double[30];

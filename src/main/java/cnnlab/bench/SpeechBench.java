@@ -5,7 +5,7 @@ import cnnlab.speech.Audio;
 import cnnlab.speech.Resampler;
 import cnnlab.speech.SilenceTrimmer;
 import cnnlab.speech.Spectrogram;
-import cnnlab.speech.SpeechClassifier;
+import cnnlab.speech.SpeechService;
 import cnnlab.speech.SpeechInput;
 import cnnlab.speech.SpeechNet;
 import cnnlab.speech.WavReader;
@@ -39,7 +39,7 @@ public final class SpeechBench {
 
     public void run(PrintStream out) {
         byte[] wav = voicedSecond();
-        SpeechClassifier speech = SpeechClassifier.load(models);
+        SpeechService speech = SpeechService.load(models);
         print(out, "decode_ms", medianMs(50, 300, () -> WavReader.read(wav)));
         Audio audio = WavReader.read(wav);
         print(out, "spectrogram_ms", medianMs(20, 200, () ->

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * "Draw a digit": the lecture's CNN reads what you draw, live, and every layer lights up.
- * Thin over {@link DigitClassifier}: the view hands the pad's drawings to it and shows results.
+ * Thin over {@link DigitsService}: the view hands the pad's drawings to it and shows results.
  * A drawing at rest (pen up) goes first in the server's queue; mid-stroke previews are skipped when the server is
  * busy, so a fast stroke never builds a queue and a crowded class still gets its verdicts quickly.
  */

@@ -17,7 +17,7 @@ import java.util.Locale;
  * blue negative / red positive), the map itself, and the lecture's degree of activation a^k = sum_ij a^k_ij.
  */
 class FilterDetail extends Div {
-    private final DigitClassifier classifier;
+    private final DigitsService classifier;
     private final H4 title = new H4("Click any feature map");
     private final Paragraph explanation = new Paragraph(
             "Hover over a map to see its total activation; click it to see the filter's weights here.");
@@ -26,7 +26,7 @@ class FilterDetail extends Div {
     private FeatureMapGrid mapGrid;   // the selected map, enlarged (null for neurons)
     private int layer = -1, index = -1;
 
-    FilterDetail(DigitClassifier classifier) {
+    FilterDetail(DigitsService classifier) {
         this.classifier = classifier;
         setId("filter-detail");
         addClassName("lab-card");

@@ -23,7 +23,7 @@ final class GalleryCard extends Div {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
-    GalleryCard(Gallery gallery, GalleryEntry e) {
+    GalleryCard(GalleryService gallery, GalleryEntry e) {
         this(gallery, e, null, null);
     }
 
@@ -31,7 +31,7 @@ final class GalleryCard extends Div {
      * With {@code onRemove} (for the lab's admins), the card has a Remove button that calls it; with {@code onRemoveAll}
      * also "Remove all by this student", when the gallery knows who saved it.
      */
-    GalleryCard(Gallery gallery, GalleryEntry e, Consumer<GalleryEntry> onRemove, Consumer<GalleryEntry> onRemoveAll) {
+    GalleryCard(GalleryService gallery, GalleryEntry e, Consumer<GalleryEntry> onRemove, Consumer<GalleryEntry> onRemoveAll) {
         addClassNames("lab-card", "lab-gallery-card");
         getElement().setAttribute("data-id", e.id());
         Image picture = new Image(png(gallery, e, false), e.title());
@@ -64,7 +64,7 @@ final class GalleryCard extends Div {
         }
     }
 
-    private static DownloadHandler png(Gallery gallery, GalleryEntry e, boolean attachment) {
+    private static DownloadHandler png(GalleryService gallery, GalleryEntry e, boolean attachment) {
         var handler = DownloadHandler.fromInputStream(event -> {
             Optional<byte[]> b = gallery.image(e.id());
             if (b.isEmpty()) return DownloadResponse.error(404, "this picture is gone");

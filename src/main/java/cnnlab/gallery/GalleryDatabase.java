@@ -171,13 +171,13 @@ final class GalleryDatabase {
     }
 
     /** The savers with the most pictures in the gallery, most first (pictures saved before version 2 are left out). */
-    static List<Gallery.SaverTotal> savers(Connection c, int limit) throws SQLException {
+    static List<GalleryService.SaverTotal> savers(Connection c, int limit) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT saver, count(*), sum(bytes), max(created_ms) FROM picture WHERE saver <> '' "
                 + "GROUP BY saver ORDER BY count(*) DESC, max(seq) DESC LIMIT ?")) {
             p.setInt(1, limit);
-            List<Gallery.SaverTotal> out = new ArrayList<>();
+            List<GalleryService.SaverTotal> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new Gallery.SaverTotal(r.getString(1), r.getInt(2), r.getLong(3), Instant.ofEpochMilli(r.getLong(4))));
+                while (r.next()) out.add(new GalleryService.SaverTotal(r.getString(1), r.getInt(2), r.getLong(3), Instant.ofEpochMilli(r.getLong(4))));
             }
             return out;
         }

@@ -35,7 +35,7 @@ public class GalleryView extends Div {
     static final int PAGE = 24;
     private static final Logger LOG = LoggerFactory.getLogger(GalleryView.class);
 
-    private final Gallery gallery;
+    private final GalleryService gallery;
     private final Div cards = new Div();
     private final Span count = new Span();
     private final Paragraph empty = new Paragraph("The gallery is empty. Save a picture from \"What does it learn?\", "
@@ -49,7 +49,7 @@ public class GalleryView extends Div {
         this(Lab.current().gallery());
     }
 
-    GalleryView(Gallery gallery) {
+    GalleryView(GalleryService gallery) {
         this.gallery = gallery;
         addClassName("lab-page");
         Paragraph lead = new Paragraph("Pictures that students of this lab saved from the visualisations, the dreams and "

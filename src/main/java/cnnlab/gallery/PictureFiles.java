@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * so that the folder never holds half of it under its final name, even if the process is killed or the machine loses
  * power: bytes to a temporary file in the same folder, fsync, atomic rename, fsync of the folder (which makes the
  * rename itself durable). Anything else found here (temporaries, pictures without an entry) is what a killed save
- * left behind, and {@link Gallery} sweeps it.
+ * left behind, and {@link GalleryService} sweeps it.
  */
 final class PictureFiles {
     static final String SUFFIX = ".png", TEMPORARY = ".tmp";

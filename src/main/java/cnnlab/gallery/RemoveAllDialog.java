@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
 public final class RemoveAllDialog extends Dialog {
     private static final Logger LOG = LoggerFactory.getLogger(RemoveAllDialog.class);
 
-    public RemoveAllDialog(Gallery gallery, String saver, IntConsumer removed) {
+    public RemoveAllDialog(GalleryService gallery, String saver, IntConsumer removed) {
         int pictures = gallery.picturesBy(saver);
         String who = Saver.describe(saver);
         setHeaderTitle("Remove all pictures by " + who + "?");
@@ -40,7 +40,7 @@ public final class RemoveAllDialog extends Dialog {
         getFooter().add(cancel, remove);
     }
 
-    private static void removeAll(Gallery gallery, String saver, IntConsumer removed) {
+    private static void removeAll(GalleryService gallery, String saver, IntConsumer removed) {
         UI ui = UI.getCurrent();
         Lab.current().jobs().submit(() -> CompletableFuture.completedFuture(gallery.removeAllBy(saver)))
                 .whenComplete((n, error) -> UiAccess.later(ui, () -> {

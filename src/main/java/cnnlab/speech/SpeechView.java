@@ -45,7 +45,7 @@ import java.util.stream.IntStream;
 /**
  * "Speech" (lecture section 4.2): a clip's spectrogram, and a CNN whose filters slide along frequency only, then an
  * LSTM over time, reading the spoken digit; beside it the same network with 2D filters, measured. Thin over
- * {@link SpeechClassifier}: a clip is read on the server's job pool as the {@link NewestReading} (a clip chosen while
+ * {@link SpeechService}: a clip is read on the server's job pool as the {@link NewestReading} (a clip chosen while
  * one is read waits for it, and replaces any clip chosen before it) and shown when it arrives.
  */
 @Route("speech")
@@ -57,7 +57,7 @@ public class SpeechView extends Div {
     private static final Logger LOG = LoggerFactory.getLogger(SpeechView.class);
 
     private final Lab lab = Lab.current();
-    private final SpeechClassifier speech = lab.speech();
+    private final SpeechService speech = lab.speech();
     private final Paragraph status = new Paragraph(PROMPT);
     private final Upload upload = new Upload();
     private final Element player = new Element("audio");

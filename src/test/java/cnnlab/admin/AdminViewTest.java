@@ -1,6 +1,6 @@
 package cnnlab.admin;
 
-import cnnlab.gallery.Gallery;
+import cnnlab.gallery.GalleryService;
 import cnnlab.gallery.GalleryEntry;
 import cnnlab.gallery.Saver;
 import cnnlab.gallery.TestPictures;
@@ -58,7 +58,7 @@ class AdminViewTest extends ViewTest {
 
     @Test
     void theStudentWithTheMostPicturesIsListedAndRemoveAllTakesExactlyTheirs() {
-        Gallery gallery = Lab.current().gallery();
+        GalleryService gallery = Lab.current().gallery();
         Saver flooder = Saver.session(UUID.randomUUID().toString(), null), other = Saver.session(UUID.randomUUID().toString(), null);
         int perHour = gallery.quota().perHour();
         for (int i = 0; i < perHour; i++) gallery.save(TestPictures.submission("flood " + i, i), flooder);   // all one session may
@@ -67,7 +67,7 @@ class AdminViewTest extends ViewTest {
         AdminView view = _get(AdminView.class);
         view.refresh();
         @SuppressWarnings("unchecked")
-        Grid<Gallery.SaverTotal> savers = _get(Grid.class, spec -> spec.withId("gallery-savers"));
+        Grid<GalleryService.SaverTotal> savers = _get(Grid.class, spec -> spec.withId("gallery-savers"));
         int row = rowOf(savers, Saver.describe(flooder.key()));
         assertTrue(row >= 0, "the student with the most pictures is listed");
         assertEquals(String.valueOf(perHour), _getFormatted(savers, row, "pictures"));
@@ -84,7 +84,7 @@ class AdminViewTest extends ViewTest {
         assertTrue(gallery.image(kept.id()).isPresent());
     }
 
-    private static int rowOf(Grid<Gallery.SaverTotal> savers, String name) {
+    private static int rowOf(Grid<GalleryService.SaverTotal> savers, String name) {
         for (int i = 0; i < _size(savers); i++) if (_getFormatted(savers, i, "saver").equals(name)) return i;
         return -1;
     }

@@ -90,8 +90,8 @@ class GalleryCrashTest {
             child.readAcks(Integer.MAX_VALUE);   // acknowledgements already in the pipe count too
             acknowledged.putAll(child.acked);
 
-            Gallery reopened = Gallery.open(gallery);
-            Gallery.Sweep sweep = reopened.sweep();
+            GalleryService reopened = GalleryService.open(gallery);
+            GalleryService.Sweep sweep = reopened.sweep();
             leftovers += sweep.temporaries() + sweep.orphans();
             System.out.printf("round %d: killed after %d acknowledged saves (%d in all); the sweep removed %d temporaries "
                     + "and %d orphan pictures; %d entries%n", round, child.acked.size(), acknowledged.size(), sweep.temporaries(),
@@ -99,7 +99,7 @@ class GalleryCrashTest {
             assertEquals(0, sweep.missing(), "no entry without its picture");
             assertEverythingAcknowledgedIsWhole(reopened, acknowledged);
             assertNothingHalfWritten(gallery, reopened);
-            assertEquals("ok", GalleryTest.integrity(gallery));
+            assertEquals("ok", GalleryServiceTest.integrity(gallery));
         }
         System.out.println("temporary or orphan files left by the kills and swept: " + leftovers + " in " + ROUNDS + " rounds");
     }
@@ -120,15 +120,15 @@ class GalleryCrashTest {
         assertEquals(2 * saves, first.acked.size());
         assertEquals(2 * saves, second.acked.size());
 
-        Gallery g = Gallery.open(gallery);
-        assertEquals(new Gallery.Sweep(0, 0, 0), g.sweep());
+        GalleryService g = GalleryService.open(gallery);
+        assertEquals(new GalleryService.Sweep(0, 0, 0), g.sweep());
         assertEquals(4 * saves, g.count());
         Map<String, Long> all = new LinkedHashMap<>(first.acked);
         all.putAll(second.acked);
         assertEverythingAcknowledgedIsWhole(g, all);
     }
 
-    private static void assertEverythingAcknowledgedIsWhole(Gallery g, Map<String, Long> acknowledged) throws IOException {
+    private static void assertEverythingAcknowledgedIsWhole(GalleryService g, Map<String, Long> acknowledged) throws IOException {
         for (Map.Entry<String, Long> a : acknowledged.entrySet()) {
             GalleryEntry e = g.entry(a.getKey()).orElse(null);
             assertNotNull(e, "acknowledged picture " + a.getKey() + " is missing");
@@ -140,9 +140,9 @@ class GalleryCrashTest {
     }
 
     /** After the sweep: no temporary files, and every picture file belongs to an entry (and the other way round). */
-    private static void assertNothingHalfWritten(Path gallery, Gallery g) throws IOException {
+    private static void assertNothingHalfWritten(Path gallery, GalleryService g) throws IOException {
         List<String> files;
-        try (Stream<Path> s = Files.list(gallery.resolve(Gallery.PICTURES))) {
+        try (Stream<Path> s = Files.list(gallery.resolve(GalleryService.PICTURES))) {
             files = s.map(p -> p.getFileName().toString()).toList();
         }
         Set<String> expected = new HashSet<>();

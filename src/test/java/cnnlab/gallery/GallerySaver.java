@@ -18,7 +18,7 @@ public final class GallerySaver {
         Path folder = Path.of(args[0]);
         long firstSeed = Long.parseLong(args[1]);
         int saves = Integer.parseInt(args[2]), threads = Integer.parseInt(args[3]);
-        Gallery gallery = Gallery.open(folder);
+        GalleryService gallery = GalleryService.open(folder);
         System.out.println("open " + gallery.sweep().temporaries() + " " + gallery.sweep().orphans());
         System.out.flush();
         List<Thread> workers = new ArrayList<>();

@@ -45,7 +45,7 @@ class GalleryViewTest extends ViewTest {
 
     @Test
     void savedPicturesAreCardsNewestFirstWithTitlesAsText() {
-        Gallery gallery = Gallery.open(dir);
+        GalleryService gallery = GalleryService.open(dir);
         gallery.save(new Submission("first", "", Kind.FEATURES, "2 pictures of conv2 filters", "features?units=0-1", TestPictures.png(1)), TestPictures.anyone());
         gallery.save(new Submission("<img src=x onerror=alert(1)> & co", "Ana", Kind.STYLE, "tubingen in the style of starry night",
                 "style", TestPictures.png(2)), TestPictures.anyone());
@@ -67,7 +67,7 @@ class GalleryViewTest extends ViewTest {
 
     @Test
     void anEmptyGallerySaysHowToFillIt() {
-        GalleryView view = new GalleryView(Gallery.open(dir));
+        GalleryView view = new GalleryView(GalleryService.open(dir));
         assertTrue(_get(view, Paragraph.class, spec -> spec.withId("gallery-empty")).isVisible());
         assertTrue(_get(view, Paragraph.class, spec -> spec.withId("gallery-empty")).getText().contains("Save to gallery"));
         assertEquals("0 pictures", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
@@ -76,7 +76,7 @@ class GalleryViewTest extends ViewTest {
 
     @Test
     void aLongGalleryShowsAPageAtATime() {
-        Gallery gallery = Gallery.open(dir);
+        GalleryService gallery = GalleryService.open(dir);
         int n = GalleryView.PAGE + 6;
         for (int i = 0; i < n; i++) gallery.save(TestPictures.submission("picture " + i, i), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);
@@ -92,7 +92,7 @@ class GalleryViewTest extends ViewTest {
 
     @Test
     void anAdminRemovesAPictureAfterConfirming() {
-        Gallery gallery = Gallery.open(dir);
+        GalleryService gallery = GalleryService.open(dir);
         GalleryEntry gone = gallery.save(TestPictures.submission("does not belong", 1), TestPictures.anyone());
         gallery.save(TestPictures.submission("stays", 2), TestPictures.anyone());
         GalleryView view = new GalleryView(gallery);   // Karibu's request comes from the server machine: an admin's
@@ -114,7 +114,7 @@ class GalleryViewTest extends ViewTest {
 
     @Test
     void anAdminRemovesAllPicturesByOneStudentAfterConfirming() throws Exception {
-        Gallery gallery = Gallery.open(dir);
+        GalleryService gallery = GalleryService.open(dir);
         Saver flooder = Saver.session("flooder", "192.0.2.7");
         for (int i = 0; i < 3; i++) gallery.save(TestPictures.submission("flood " + i, i), flooder);
         gallery.save(TestPictures.submission("stays", 10), Saver.session("student", "192.0.2.8"));
@@ -133,14 +133,14 @@ class GalleryViewTest extends ViewTest {
         UiQueue.await("the removal", 10, () -> cardTitles(view).equals(List.of("stays")));
         assertEquals(1, gallery.count());
         assertEquals("1 picture", _get(view, Span.class, spec -> spec.withId("gallery-count")).getText());
-        try (var files = java.nio.file.Files.list(dir.resolve(Gallery.PICTURES))) {
+        try (var files = java.nio.file.Files.list(dir.resolve(GalleryService.PICTURES))) {
             assertEquals(1, files.count(), "their picture files are gone too");
         }
     }
 
     @Test
     void aStudentGetsNoAdminControls() {
-        Gallery gallery = Gallery.open(dir);
+        GalleryService gallery = GalleryService.open(dir);
         gallery.save(TestPictures.submission("a dream", 1), Saver.session("someone", "192.0.2.7"));
         String server = FakeHttpEnvironment.INSTANCE.getRemoteAddr();
         FakeHttpEnvironment.INSTANCE.setRemoteAddr("192.0.2.8");   // a student's machine, login off

@@ -24,20 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counted in the database, so they hold across instances, and they roll with the hour.
  */
 class SaveQuotaTest {
-    private static final Gallery.Limits TWENTY = new Gallery.Limits(20, 1L << 30, 4 << 20, 4096);
+    private static final GalleryService.Limits TWENTY = new GalleryService.Limits(20, 1L << 30, 4 << 20, 4096);
 
     @TempDir
     Path dir;
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
 
-    private Gallery open(SaveQuota quota) {
-        return Gallery.open(dir, TWENTY, quota, clock);
+    private GalleryService open(SaveQuota quota) {
+        return GalleryService.open(dir, TWENTY, quota, clock);
     }
 
     /** Saves {@code attempts} pictures as {@code by}; the number acknowledged, and the last refusal's message. */
     private record Attack(int saved, String refusal) { }
 
-    private static Attack attack(Gallery g, Saver by, int attempts) {
+    private static Attack attack(GalleryService g, Saver by, int attempts) {
         int saved = 0;
         String refusal = "";
         for (int i = 0; i < attempts; i++) {
@@ -53,13 +53,13 @@ class SaveQuotaTest {
 
     @Test
     void oneSessionSavingThirtyPicturesGetsItsHourlyShareAndTheGalleryStaysOpen() throws Exception {
-        Gallery g = open(new SaveQuota(5, 50, 100));
+        GalleryService g = open(new SaveQuota(5, 50, 100));
         Attack a = attack(g, Saver.session("attacker", "10.0.0.7"), 30);
         assertEquals(5, a.saved());
         assertEquals("You have saved 5 pictures this hour: the lab's limit is 5 an hour for each student. "
                 + "You can save again in 60 minutes.", a.refusal());
         assertEquals(5, g.count(), "the gallery's cap of 20 is far off");
-        try (var files = Files.list(dir.resolve(Gallery.PICTURES))) {
+        try (var files = Files.list(dir.resolve(GalleryService.PICTURES))) {
             assertEquals(5, files.count(), "nothing written for a refused save");
         }
         g.save(TestPictures.submission("another student's dream", 99), Saver.session("student", "10.0.0.8"));
@@ -68,7 +68,7 @@ class SaveQuotaTest {
 
     @Test
     void theHourRollsOnSaveBySave() {
-        Gallery g = open(new SaveQuota(3, 50, 100));
+        GalleryService g = open(new SaveQuota(3, 50, 100));
         Saver ann = Saver.session("ann", "10.0.0.7");
         for (int i = 0; i < 3; i++) {
             g.save(TestPictures.submission("minute " + 20 * i, i), ann);
@@ -86,7 +86,7 @@ class SaveQuotaTest {
 
     @Test
     void aScriptOpeningANewSessionPerPictureMeetsTheAddressLimit() {
-        Gallery g = open(new SaveQuota(5, 50, 8));
+        GalleryService g = open(new SaveQuota(5, 50, 8));
         int saved = 0;
         String refusal = "";
         for (int session = 0; session < 30 && refusal.isEmpty(); session++) {
@@ -107,7 +107,7 @@ class SaveQuotaTest {
 
     @Test
     void aUserIsCountedAcrossSessionsAddressesAndInstances() {
-        Gallery first = open(new SaveQuota(4, 50, 1)), second = Gallery.open(dir, TWENTY, new SaveQuota(4, 50, 1), clock);
+        GalleryService first = open(new SaveQuota(4, 50, 1)), second = GalleryService.open(dir, TWENTY, new SaveQuota(4, 50, 1), clock);
         int saved = 0;
         for (int i = 0; i < 12; i++) {
             try {
@@ -124,7 +124,7 @@ class SaveQuotaTest {
 
     @Test
     void aStudentKeepsAtMostTheirShareAndAnAdminsRemovalMakesRoom() {
-        Gallery g = open(new SaveQuota(100, 3, 100));
+        GalleryService g = open(new SaveQuota(100, 3, 100));
         Saver ann = Saver.user("ann");
         GalleryEntry firstOfAnn = g.save(TestPictures.submission("one", 1), ann);
         g.save(TestPictures.submission("two", 2), ann);
@@ -140,7 +140,7 @@ class SaveQuotaTest {
 
     @Test
     void removingPicturesDoesNotResetTheHourlyLimit() {
-        Gallery g = open(new SaveQuota(3, 50, 100));
+        GalleryService g = open(new SaveQuota(3, 50, 100));
         Saver ann = Saver.session("ann", null);
         assertEquals(3, attack(g, ann, 3).saved());
         assertEquals(3, g.removeAllBy(ann.key()));
@@ -149,10 +149,10 @@ class SaveQuotaTest {
 
     @Test
     void addressesAreKeptHashedAndOnlyForTheHourTheyCount() throws Exception {
-        Gallery g = open(new SaveQuota(5, 50, 100));
+        GalleryService g = open(new SaveQuota(5, 50, 100));
         g.save(TestPictures.submission("one", 1), Saver.session("ann", "10.0.0.7"));
         g.save(TestPictures.submission("two", 2), Saver.session("ben", "10.0.0.8"));
-        for (String file : List.of(Gallery.DATABASE, Gallery.DATABASE + "-wal"))   // the log exists while a connection is open
+        for (String file : List.of(GalleryService.DATABASE, GalleryService.DATABASE + "-wal"))   // the log exists while a connection is open
             if (Files.exists(dir.resolve(file)))
                 assertFalse(Files.readString(dir.resolve(file), StandardCharsets.ISO_8859_1).contains("10.0.0."), "an address in clear in " + file);
         assertEquals(2, recentSaves());
@@ -160,12 +160,12 @@ class SaveQuotaTest {
         g.save(TestPictures.submission("three", 3), Saver.session("cleo", "10.0.0.9"));
         assertEquals(1, recentSaves(), "the first two saves, an hour old, are forgotten");
         clock.advance(Duration.ofMinutes(61));
-        Gallery.open(dir, TWENTY, SaveQuota.DEFAULT, clock);
+        GalleryService.open(dir, TWENTY, SaveQuota.DEFAULT, clock);
         assertEquals(0, recentSaves(), "and at the next start");
     }
 
     private int recentSaves() throws Exception {
-        try (Connection c = new GalleryDatabase(dir.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement();
+        try (Connection c = new GalleryDatabase(dir.resolve(GalleryService.DATABASE)).connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM recent_save")) {
             r.next();
             return r.getInt(1);

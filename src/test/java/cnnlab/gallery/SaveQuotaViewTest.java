@@ -38,7 +38,7 @@ class SaveQuotaViewTest extends ViewTest {
 
     @Test
     void oneSessionSavingPictureAfterPictureIsStoppedAndAnotherStillSaves() {
-        Gallery gallery = Lab.current().gallery();
+        GalleryService gallery = Lab.current().gallery();
         int before = gallery.count(), saved = 0;
         String refusal = "";
         for (int i = 0; i < ATTEMPTS && refusal.isEmpty(); i++) {

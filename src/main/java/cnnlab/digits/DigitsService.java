@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The digits service: drawings and pixel arrays in, the lecture CNN's reading out. No UI code here. */
-public final class DigitClassifier implements AutoCloseable {
+public final class DigitsService implements AutoCloseable {
     private final BatchedInference inference;
     private final ConvFilters conv1, conv2;
 
-    public DigitClassifier(MultiLayerNetwork net) {
+    public DigitsService(MultiLayerNetwork net) {
         this.inference = new BatchedInference(net, 64, 1024);
         this.conv1 = ConvFilters.of(net, LectureCnn.CONV1);
         this.conv2 = ConvFilters.of(net, LectureCnn.CONV2);

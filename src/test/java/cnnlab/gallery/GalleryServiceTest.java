@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gallery's store: round trip, order, validation, bounds, the sweep, and saves from many threads. */
-class GalleryTest {
+class GalleryServiceTest {
     @TempDir
     Path dir;
 
@@ -44,7 +44,7 @@ class GalleryTest {
 
     @Test
     void aSavedPictureComesBackWithItsEntryAfterReopening() throws IOException {
-        Gallery g = Gallery.open(dir);
+        GalleryService g = GalleryService.open(dir);
         byte[] png = TestPictures.png(1);
         Instant before = Instant.now().minusSeconds(1);
         GalleryEntry saved = g.save(new Submission("Cats in conv2", "Ana", Kind.FEATURES, "12 pictures of conv2 filters",
@@ -55,17 +55,17 @@ class GalleryTest {
         assertEquals(TestPictures.decode(png).getHeight(), saved.height());
         assertTrue(!saved.created().isBefore(before));
 
-        Gallery reopened = Gallery.open(dir);
-        assertEquals(new Gallery.Sweep(0, 0, 0), reopened.sweep());
+        GalleryService reopened = GalleryService.open(dir);
+        assertEquals(new GalleryService.Sweep(0, 0, 0), reopened.sweep());
         assertEquals(List.of(saved), reopened.list(0, 10));
         assertEquals(saved, reopened.entry(saved.id()).orElseThrow());
         assertArrayEquals(png, reopened.image(saved.id()).orElseThrow());
-        assertEquals(List.of(saved.id() + ".png"), filesIn(dir.resolve(Gallery.PICTURES)));
+        assertEquals(List.of(saved.id() + ".png"), filesIn(dir.resolve(GalleryService.PICTURES)));
     }
 
     @Test
     void newestFirstInPages() {
-        Gallery g = Gallery.open(dir);
+        GalleryService g = GalleryService.open(dir);
         for (int i = 1; i <= 5; i++) g.save(TestPictures.submission("picture " + i, i), TestPictures.anyone());
         assertEquals(5, g.count());
         assertEquals(List.of("picture 5", "picture 4"), titles(g.list(0, 2)));
@@ -76,7 +76,7 @@ class GalleryTest {
 
     @Test
     void titlesAreCleanedAndBounded() {
-        Gallery g = Gallery.open(dir);
+        GalleryService g = GalleryService.open(dir);
         GalleryEntry e = g.save(new Submission("  Dream\u0000 of\t\ncats\u202E  \u2066x\u2069 ", " \u0007Bo ", Kind.DREAM, "", null, TestPictures.png(2)), TestPictures.anyone());
         assertEquals("Dream of cats x", e.title());
         assertEquals("Bo", e.author());
@@ -108,7 +108,7 @@ class GalleryTest {
 
     @Test
     void onlyPngsWithinTheBoundsAreAccepted() throws IOException {
-        Gallery g = Gallery.open(dir, new Gallery.Limits(100, 1 << 30, 4 << 20, 100), SaveQuota.DEFAULT);
+        GalleryService g = GalleryService.open(dir, new GalleryService.Limits(100, 1 << 30, 4 << 20, 100), SaveQuota.DEFAULT);
         for (byte[] notPng : List.of(new byte[0], "GIF89a not a png at all, really not one".getBytes(),
                 java.util.Arrays.copyOf(TestPictures.png(7), 40))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -121,27 +121,27 @@ class GalleryTest {
         byte[] tooWide = big;
         IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> g.save(new Submission("t", "", Kind.STYLE, "", "style", tooWide), TestPictures.anyone()));
         assertTrue(wide.getMessage().contains("pixels"), wide.getMessage());
-        Gallery small = Gallery.open(dir.resolve("small"), new Gallery.Limits(100, 1 << 30, 10 << 10, 4096), SaveQuota.DEFAULT);
+        GalleryService small = GalleryService.open(dir.resolve("small"), new GalleryService.Limits(100, 1 << 30, 10 << 10, 4096), SaveQuota.DEFAULT);
         long heavySeed = 9;
         while (TestPictures.png(heavySeed).length <= 10 << 10) heavySeed++;
         Submission heavyPicture = TestPictures.submission("t", heavySeed);
         IllegalArgumentException heavy = assertThrows(IllegalArgumentException.class, () -> small.save(heavyPicture, TestPictures.anyone()));
         assertEquals("The picture is larger than 10 KB", heavy.getMessage());
-        assertEquals(List.of(), filesIn(dir.resolve(Gallery.PICTURES)), "nothing was written for a refused picture");
+        assertEquals(List.of(), filesIn(dir.resolve(GalleryService.PICTURES)), "nothing was written for a refused picture");
     }
 
     @Test
     void aFullGalleryRefusesNewPicturesAndKeepsTheOldOnes() throws IOException {
-        Gallery byCount = Gallery.open(dir.resolve("count"), new Gallery.Limits(2, 1L << 30, 4 << 20, 4096), SaveQuota.DEFAULT);
+        GalleryService byCount = GalleryService.open(dir.resolve("count"), new GalleryService.Limits(2, 1L << 30, 4 << 20, 4096), SaveQuota.DEFAULT);
         byCount.save(TestPictures.submission("one", 1), TestPictures.anyone());
         byCount.save(TestPictures.submission("two", 2), TestPictures.anyone());
         GalleryFull full = assertThrows(GalleryFull.class, () -> byCount.save(TestPictures.submission("three", 3), TestPictures.anyone()));
         assertTrue(full.getMessage().startsWith("The lab gallery is full (2 pictures)"), full.getMessage());
         assertEquals(List.of("two", "one"), titles(byCount.list(0, 10)));
-        assertEquals(2, filesIn(dir.resolve("count").resolve(Gallery.PICTURES)).size());
+        assertEquals(2, filesIn(dir.resolve("count").resolve(GalleryService.PICTURES)).size());
 
         long first = TestPictures.png(1).length;
-        Gallery byBytes = Gallery.open(dir.resolve("bytes"), new Gallery.Limits(100, first + 10, 4 << 20, 4096), SaveQuota.DEFAULT);
+        GalleryService byBytes = GalleryService.open(dir.resolve("bytes"), new GalleryService.Limits(100, first + 10, 4 << 20, 4096), SaveQuota.DEFAULT);
         byBytes.save(TestPictures.submission("one", 1), TestPictures.anyone());
         assertThrows(GalleryFull.class, () -> byBytes.save(TestPictures.submission("two", 2), TestPictures.anyone()));
         assertEquals(1, byBytes.count());
@@ -149,18 +149,18 @@ class GalleryTest {
 
     @Test
     void openingSweepsWhatKilledSavesLeftAndNothingElse() throws Exception {
-        Gallery g = Gallery.open(dir);
+        GalleryService g = GalleryService.open(dir);
         GalleryEntry kept = g.save(TestPictures.submission("kept", 1), TestPictures.anyone());
         GalleryEntry lost = g.save(TestPictures.submission("file deleted by hand", 2), TestPictures.anyone());
-        Path pictures = dir.resolve(Gallery.PICTURES);
+        Path pictures = dir.resolve(GalleryService.PICTURES);
         String orphan = "0123456789abcdef0123456789abcdef", temporary = "fedcba9876543210fedcba9876543210";
         Files.write(pictures.resolve(orphan + ".png"), TestPictures.png(3));   // renamed, but killed before the commit
         Files.write(pictures.resolve(temporary + ".tmp"), new byte[]{1, 2, 3});   // killed while writing
         Files.writeString(pictures.resolve("README.txt"), "not the gallery's");
         Files.delete(pictures.resolve(lost.id() + ".png"));
 
-        Gallery reopened = Gallery.open(dir);
-        assertEquals(new Gallery.Sweep(1, 1, 1), reopened.sweep());
+        GalleryService reopened = GalleryService.open(dir);
+        assertEquals(new GalleryService.Sweep(1, 1, 1), reopened.sweep());
         assertEquals(Set.of("README.txt", kept.id() + ".png"), Set.copyOf(filesIn(pictures)));
         assertArrayEquals(TestPictures.png(1), reopened.image(kept.id()).orElseThrow());
         assertTrue(reopened.image(lost.id()).isEmpty(), "an entry whose file is gone has no picture");
@@ -170,7 +170,7 @@ class GalleryTest {
 
     @Test
     void removingTakesTheEntryAndItsPictureAndFreesRoom() throws IOException {
-        Gallery g = Gallery.open(dir, new Gallery.Limits(2, 1L << 30, 4 << 20, 4096), SaveQuota.DEFAULT);
+        GalleryService g = GalleryService.open(dir, new GalleryService.Limits(2, 1L << 30, 4 << 20, 4096), SaveQuota.DEFAULT);
         GalleryEntry one = g.save(TestPictures.submission("one", 1), TestPictures.anyone());
         g.save(TestPictures.submission("two", 2), TestPictures.anyone());
         assertThrows(GalleryFull.class, () -> g.save(TestPictures.submission("three", 3), TestPictures.anyone()));
@@ -179,40 +179,40 @@ class GalleryTest {
         assertFalse(g.remove("../gallery.db"));
         assertTrue(g.entry(one.id()).isEmpty());
         assertTrue(g.image(one.id()).isEmpty());
-        assertFalse(filesIn(dir.resolve(Gallery.PICTURES)).contains(one.id() + ".png"));
+        assertFalse(filesIn(dir.resolve(GalleryService.PICTURES)).contains(one.id() + ".png"));
         g.save(TestPictures.submission("three", 3), TestPictures.anyone());   // room again
         assertEquals(List.of("three", "two"), titles(g.list(0, 10)));
-        assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep(), "nothing left behind");
+        assertEquals(new GalleryService.Sweep(0, 0, 0), GalleryService.open(dir).sweep(), "nothing left behind");
     }
 
     @Test
     void removingAllByOneStudentTakesExactlyTheirPicturesAndFiles() throws IOException {
-        Gallery g = Gallery.open(dir);
+        GalleryService g = GalleryService.open(dir);
         Saver flooder = Saver.session("flooder", "10.0.0.7"), other = Saver.session("other", "10.0.0.7");
         List<String> theirs = new ArrayList<>();
         for (int i = 0; i < 3; i++) theirs.add(g.save(TestPictures.submission("flood " + i, i), flooder).id());
         GalleryEntry kept1 = g.save(TestPictures.submission("kept", 10), other);
         GalleryEntry kept2 = g.save(TestPictures.submission("also kept", 11), Saver.user("ann"));
         assertEquals(List.of(flooder.key(), Saver.user("ann").key(), other.key()),
-                g.topSavers(10).stream().map(Gallery.SaverTotal::saver).toList(), "most pictures first, then the latest");
+                g.topSavers(10).stream().map(GalleryService.SaverTotal::saver).toList(), "most pictures first, then the latest");
         assertEquals(3, g.topSavers(10).get(0).pictures());
 
         assertEquals(3, g.removeAllBy(flooder.key()));
         assertEquals(List.of(kept2, kept1), g.list(0, 10));
-        assertEquals(Set.of(kept1.id() + ".png", kept2.id() + ".png"), Set.copyOf(filesIn(dir.resolve(Gallery.PICTURES))));
+        assertEquals(Set.of(kept1.id() + ".png", kept2.id() + ".png"), Set.copyOf(filesIn(dir.resolve(GalleryService.PICTURES))));
         for (String id : theirs) assertTrue(g.entry(id).isEmpty() && g.image(id).isEmpty(), id);
         assertEquals(0, g.removeAllBy(flooder.key()), "already gone");
         assertEquals(0, g.removeAllBy(""), "pictures of unknown savers are not one student's");
         assertEquals(2, g.topSavers(10).size());
-        assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep(), "nothing left behind");
+        assertEquals(new GalleryService.Sweep(0, 0, 0), GalleryService.open(dir).sweep(), "nothing left behind");
     }
 
     @Test
     void aVersionOneGalleryIsUpgradedAndKeepsItsPictures() throws Exception {
-        Path pictures = Files.createDirectories(dir.resolve(Gallery.PICTURES));
+        Path pictures = Files.createDirectories(dir.resolve(GalleryService.PICTURES));
         String id = "0123456789abcdef0123456789abcdef";
         Files.write(pictures.resolve(id + ".png"), TestPictures.png(1));
-        try (Connection c = new GalleryDatabase(dir.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
+        try (Connection c = new GalleryDatabase(dir.resolve(GalleryService.DATABASE)).connect(); Statement s = c.createStatement()) {
             s.execute("""
                     CREATE TABLE picture (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
                       author TEXT NOT NULL, kind TEXT NOT NULL, details TEXT NOT NULL, link TEXT NOT NULL, created_ms INTEGER NOT NULL,
@@ -221,8 +221,8 @@ class GalleryTest {
                     + "VALUES ('" + id + "', 'from before', 'Bo', 'DREAM', '', 'dream', 1000, 1, 1, 1)");
             s.execute("PRAGMA user_version = 1");
         }
-        Gallery g = Gallery.open(dir);
-        assertEquals(new Gallery.Sweep(0, 0, 0), g.sweep());
+        GalleryService g = GalleryService.open(dir);
+        assertEquals(new GalleryService.Sweep(0, 0, 0), g.sweep());
         GalleryEntry old = g.entry(id).orElseThrow();
         assertEquals("from before", old.title());
         assertEquals("", old.saver(), "saved before savers were noted");
@@ -234,7 +234,7 @@ class GalleryTest {
 
     @Test
     void idsThatAreNotOursReachNoFile() throws IOException {
-        Gallery g = Gallery.open(dir);
+        GalleryService g = GalleryService.open(dir);
         g.save(TestPictures.submission("x", 1), TestPictures.anyone());
         for (String id : Arrays.asList(null, "", "../gallery.db", "..%2Fgallery", "0123456789ABCDEF0123456789ABCDEF",
                 "0123456789abcdef0123456789abcdef/../../x", "0123456789abcdef0123456789abcde"))
@@ -243,7 +243,7 @@ class GalleryTest {
 
     @Test
     void manyThreadsAndTwoOpenGalleriesSaveAtOnceWithoutLosingAny() throws Exception {
-        Gallery a = Gallery.open(dir), b = Gallery.open(dir);   // two handles, as two app instances would have
+        GalleryService a = GalleryService.open(dir), b = GalleryService.open(dir);   // two handles, as two app instances would have
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<GalleryEntry>> futures = new ArrayList<>();
         for (int i = 0; i < 160; i++) {
@@ -263,32 +263,32 @@ class GalleryTest {
             long seed = Long.parseLong(e.details().substring("seed ".length()));
             assertArrayEquals(TestPictures.png(seed), b.image(e.id()).orElseThrow(), e.title());
         }
-        assertEquals(new Gallery.Sweep(0, 0, 0), Gallery.open(dir).sweep());
+        assertEquals(new GalleryService.Sweep(0, 0, 0), GalleryService.open(dir).sweep());
         assertEquals("ok", integrity(dir));
     }
 
     @Test
     void theDatabaseIsInWalModeWithAVersionedSchema() throws Exception {
-        Gallery.open(dir).save(TestPictures.submission("x", 1), TestPictures.anyone());
-        try (Connection c = new GalleryDatabase(dir.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
+        GalleryService.open(dir).save(TestPictures.submission("x", 1), TestPictures.anyone());
+        try (Connection c = new GalleryDatabase(dir.resolve(GalleryService.DATABASE)).connect(); Statement s = c.createStatement()) {
             assertEquals("wal", single(s, "PRAGMA journal_mode"));
             assertEquals("2", single(s, "PRAGMA synchronous"), "FULL");
             assertEquals(String.valueOf(GalleryDatabase.SCHEMA_VERSION), single(s, "PRAGMA user_version"));
             s.execute("PRAGMA user_version = 99");
         }
-        GalleryUnavailable newer = assertThrows(GalleryUnavailable.class, () -> Gallery.open(dir));
+        GalleryUnavailable newer = assertThrows(GalleryUnavailable.class, () -> GalleryService.open(dir));
         assertTrue(newer.getMessage().contains("newer"), newer.getMessage());
     }
 
     @Test
     void aFolderThatCannotBeUsedIsSaidSo() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        GalleryUnavailable e = assertThrows(GalleryUnavailable.class, () -> Gallery.open(file));
+        GalleryUnavailable e = assertThrows(GalleryUnavailable.class, () -> GalleryService.open(file));
         assertTrue(e.getMessage().contains("a-file"), e.getMessage());
     }
 
     static String integrity(Path folder) throws Exception {
-        try (Connection c = new GalleryDatabase(folder.resolve(Gallery.DATABASE)).connect(); Statement s = c.createStatement()) {
+        try (Connection c = new GalleryDatabase(folder.resolve(GalleryService.DATABASE)).connect(); Statement s = c.createStatement()) {
             return single(s, "PRAGMA integrity_check");
         }
     }

@@ -17,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DigitClassifierTest {
-    static DigitClassifier classifier;
+class DigitsServiceTest {
+    static DigitsService classifier;
 
     @BeforeAll
     static void load() {
-        classifier = new DigitClassifier(ShippedModel.network().clone());
+        classifier = new DigitsService(ShippedModel.network().clone());
     }
 
     @AfterAll

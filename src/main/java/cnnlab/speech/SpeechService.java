@@ -19,23 +19,23 @@ import java.util.concurrent.CompletableFuture;
  * Reads spoken digits with both speech networks. A clip is decoded, resampled, trimmed and turned into spectrograms
  * here; each network (not thread-safe) is used by one caller at a time, and callers run on the server's job pool.
  */
-public final class SpeechClassifier {
+public final class SpeechService {
     private final Map<SpeechNet, MultiLayerNetwork> nets;
     private final Map<SpeechNet, Double> accuracies;
     private final float[][] frequencyFilters;   // copied once: the page shows them for every clip
 
-    public SpeechClassifier(Map<SpeechNet, MultiLayerNetwork> nets) {
+    public SpeechService(Map<SpeechNet, MultiLayerNetwork> nets) {
         this(nets, Map.of());
     }
 
-    private SpeechClassifier(Map<SpeechNet, MultiLayerNetwork> nets, Map<SpeechNet, Double> accuracies) {
+    private SpeechService(Map<SpeechNet, MultiLayerNetwork> nets, Map<SpeechNet, Double> accuracies) {
         this.nets = Collections.unmodifiableMap(new EnumMap<>(nets));
         this.accuracies = Map.copyOf(accuracies);
         this.frequencyFilters = copyFilters(this.nets.get(SpeechNet.FREQUENCY));
     }
 
     /** Loads the shipped speech models found in {@code models} (a missing one is simply not offered). */
-    public static SpeechClassifier load(Path models) {
+    public static SpeechService load(Path models) {
         Map<SpeechNet, MultiLayerNetwork> nets = new EnumMap<>(SpeechNet.class);
         Map<SpeechNet, Double> accuracies = new EnumMap<>(SpeechNet.class);
         for (SpeechNet n : SpeechNet.values()) {
@@ -43,7 +43,7 @@ public final class SpeechClassifier {
             if (Files.isRegularFile(f)) nets.put(n, ModelFiles.load(f));
             ModelFacts.testAccuracy(models, n).ifPresent(a -> accuracies.put(n, a));
         }
-        return new SpeechClassifier(nets, accuracies);
+        return new SpeechService(nets, accuracies);
     }
 
     /** The test accuracy its model card reports (FSDD test split), if known. */

@@ -22,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped speech models on the shipped test clips (the full test split is `evaluate speech --data DIR`). */
-class SpeechClassifierTest {
-    static SpeechClassifier speech;
+class SpeechServiceTest {
+    static SpeechService speech;
 
     @BeforeAll
     static void load() {
-        speech = SpeechClassifier.load(ShippedModel.MODELS);
+        speech = SpeechService.load(ShippedModel.MODELS);
     }
 
     @Test
@@ -87,11 +87,11 @@ class SpeechClassifierTest {
     /** Issue 19: a long high-rate clip is charged for its decoding and resampling, read from its header. */
     @Test
     void aClipCostsTheJobPoolMoreTheMoreSamplesItHolds() {
-        assertEquals(1, SpeechClassifier.cost(Wavs.wav(Wavs.sine(440, 8000, 1, 0.5), 8000, 16, 1, false)));
-        assertEquals(1, SpeechClassifier.cost(Wavs.wav(new float[441_000], 44_100, 16, 2, false)));     // 10 s of CD audio
-        assertEquals(2, SpeechClassifier.cost(Wavs.wav(new float[950_000], 192_000, 16, 1, false)));    // the 1.9 MB of the issue
-        assertEquals(3, SpeechClassifier.cost(Wavs.wav(new float[1_920_000], 192_000, 16, 1, false)));  // 10 s at 192 kHz
-        assertEquals(1, SpeechClassifier.cost("not a WAV file".getBytes()));
+        assertEquals(1, SpeechService.cost(Wavs.wav(Wavs.sine(440, 8000, 1, 0.5), 8000, 16, 1, false)));
+        assertEquals(1, SpeechService.cost(Wavs.wav(new float[441_000], 44_100, 16, 2, false)));     // 10 s of CD audio
+        assertEquals(2, SpeechService.cost(Wavs.wav(new float[950_000], 192_000, 16, 1, false)));    // the 1.9 MB of the issue
+        assertEquals(3, SpeechService.cost(Wavs.wav(new float[1_920_000], 192_000, 16, 1, false)));  // 10 s at 192 kHz
+        assertEquals(1, SpeechService.cost("not a WAV file".getBytes()));
     }
 
     @Test

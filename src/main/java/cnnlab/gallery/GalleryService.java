@@ -45,8 +45,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * row is committed, the sweep at {@link #open} (which takes the same lock) can tell a dead writer's leftovers from a
  * live writer's work in another instance, and deletes only the former.
  */
-public final class Gallery {
-    private static final Logger LOG = LoggerFactory.getLogger(Gallery.class);
+public final class GalleryService {
+    private static final Logger LOG = LoggerFactory.getLogger(GalleryService.class);
     static final String DATABASE = "gallery.db", PICTURES = "pictures";
     private static final SecureRandom IDS = new SecureRandom();
 
@@ -75,7 +75,7 @@ public final class Gallery {
     /** One save at a time per process; other processes wait on SQLite's lock. */
     private final ReentrantLock saving = new ReentrantLock(true);
 
-    private Gallery(PictureFiles pictures, GalleryDatabase database, Limits limits, SaveQuota quota, Clock clock) throws SQLException, IOException {
+    private GalleryService(PictureFiles pictures, GalleryDatabase database, Limits limits, SaveQuota quota, Clock clock) throws SQLException, IOException {
         this.pictures = pictures;
         this.database = database;
         this.limits = limits;
@@ -88,18 +88,18 @@ public final class Gallery {
      * Opens (creating if needed) the lab's gallery in {@code folder}, with the default bounds and the quota that the
      * environment sets ({@link SaveQuota#from}), and sweeps what killed saves left behind.
      */
-    public static Gallery open(Path folder) {
+    public static GalleryService open(Path folder) {
         return open(folder, Limits.DEFAULT, SaveQuota.from(System.getenv()));
     }
 
-    public static Gallery open(Path folder, Limits limits, SaveQuota quota) {
+    public static GalleryService open(Path folder, Limits limits, SaveQuota quota) {
         return open(folder, limits, quota, Clock.systemUTC());
     }
 
-    static Gallery open(Path folder, Limits limits, SaveQuota quota, Clock clock) {
+    static GalleryService open(Path folder, Limits limits, SaveQuota quota, Clock clock) {
         try {
             Files.createDirectories(folder);
-            Gallery g = new Gallery(new PictureFiles(folder.resolve(PICTURES)), new GalleryDatabase(folder.resolve(DATABASE)), limits, quota, clock);
+            GalleryService g = new GalleryService(new PictureFiles(folder.resolve(PICTURES)), new GalleryDatabase(folder.resolve(DATABASE)), limits, quota, clock);
             LOG.info("gallery {}: {} pictures; swept {}; {}", folder.toAbsolutePath(), g.count(), g.sweep, quota);
             return g;
         } catch (IOException | SQLException e) {
