@@ -19,8 +19,11 @@ import cnnlab.style.StyleService;
 import cnnlab.text.TextService;
 import cnnlab.vision.FeatureNetworks;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,9 @@ import java.util.Objects;
  * session. Views and REST handlers reach them through {@link #current()}; there is no DI container.
  */
 public final class Lab implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
+    /** How long {@link #close()} waits for running jobs before it frees the networks they read. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     private static volatile Lab current;
 
     private final DigitsService digits;
@@ -131,11 +137,30 @@ public final class Lab implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the job pools, waits a little for running jobs to end, then frees every network this lab opened (the
+     * digits, speech, Go and text networks; the feature networks are plain arrays). A network still in use by a job
+     * that would not stop is left to the garbage collector rather than freed under it.
+     */
     public synchronized void close() {
+        if (current == this) current = null;
         jobs.close();
         longJobs.close();
         digits.close();
-        if (current == this) current = null;
+        boolean stopped;
+        try {
+            stopped = jobs.awaitStopped(STOP_WAIT) & longJobs.awaitStopped(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = false;
+        }
+        if (!stopped) {
+            LOG.warn("jobs still running after {} s: the networks are not freed", STOP_WAIT.toSeconds());
+            return;
+        }
+        speech.close();
+        go.close();
+        text.close();
     }
 
     /** Stops and forgets the current lab (tests, shutdown). */

@@ -12,10 +12,12 @@ import java.util.concurrent.CompletableFuture;
 
 /** The digits service: drawings and pixel arrays in, the lecture CNN's reading out. No UI code here. */
 public final class DigitsService implements AutoCloseable {
+    private final MultiLayerNetwork net;
     private final BatchedInference inference;
     private final ConvFilters conv1, conv2;
 
     public DigitsService(MultiLayerNetwork net) {
+        this.net = net;
         this.inference = new BatchedInference(net, 64, 1024);
         this.conv1 = ConvFilters.of(net, LectureCnn.CONV1);
         this.conv2 = ConvFilters.of(net, LectureCnn.CONV2);
@@ -63,7 +65,9 @@ public final class DigitsService implements AutoCloseable {
     }
 
     @Override
+    /** Stops the inference thread, then frees the network (this service owns it); kept if the thread would not stop. */
     public void close() {
         inference.close();
+        if (inference.isStopped()) net.close();
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * caller at a time; a forward pass on one board takes a few milliseconds, run on the job pool ({@link #read}). Uploaded
  * game records are read on that pool too: a student's file never costs a request or UI thread its parsing.
  */
-public final class GoService {
+public final class GoService implements AutoCloseable {
     /** The first convolution of a network on one position: its filters' maps after ReLU and the filters themselves. */
     public record FirstLayer(int filters, float[] maps, float[] weights, int kernel) {
         /** Filter {@code k}'s weights, one kernel x kernel map per input plane. */
@@ -126,5 +126,11 @@ public final class GoService {
             INDArray w = net.getLayer(0).getParam("W");                    // [filters, planes, k, k]
             return new FirstLayer((int) w.size(0), maps.dup('c').data().asFloat(), w.dup('c').data().asFloat(), (int) w.size(2));
         }
+    }
+
+    /** Frees the networks' native memory; call once nothing reads them any more (the job pool has stopped). */
+    @Override
+    public void close() {
+        nets.values().forEach(MultiLayerNetwork::close);
     }
 }

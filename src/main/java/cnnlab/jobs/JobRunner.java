@@ -232,6 +232,11 @@ public final class JobRunner implements AutoCloseable {
         workers.shutdownNow();
     }
 
+    /** After {@link #close()}: waits up to {@code timeout} for running jobs to end; false if some still run. */
+    public boolean awaitStopped(java.time.Duration timeout) throws InterruptedException {
+        return workers.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** An owner's share now: threads held, units accepted and not yet done, and when it last got a thread (-1: never). */
     private static final class Owner {
         int running, cost;

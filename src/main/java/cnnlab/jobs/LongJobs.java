@@ -190,6 +190,11 @@ public final class LongJobs implements AutoCloseable {
         workers.shutdownNow();
     }
 
+    /** After {@link #close()}: waits up to {@code timeout} for running jobs to end; false if some still run. */
+    public boolean awaitStopped(java.time.Duration timeout) throws InterruptedException {
+        return workers.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** One submitted job: its owner, its place in the queue, its cancellation flag and its completion. */
     public final class Ticket implements Runnable {
         private final String what;

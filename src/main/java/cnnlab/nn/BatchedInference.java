@@ -146,4 +146,9 @@ public final class BatchedInference implements AutoCloseable {
         failLeftovers();   // requests offered while the worker was stopping
         completions.shutdown();
     }
+
+    /** After {@link #close()}: its worker has ended, so nothing reads the network any more. */
+    public boolean isStopped() {
+        return !worker.isAlive();
+    }
 }

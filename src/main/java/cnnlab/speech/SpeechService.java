@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * Reads spoken digits with both speech networks. A clip is decoded, resampled, trimmed and turned into spectrograms
  * here; each network (not thread-safe) is used by one caller at a time, and callers run on the server's job pool.
  */
-public final class SpeechService {
+public final class SpeechService implements AutoCloseable {
     private final Map<SpeechNet, MultiLayerNetwork> nets;
     private final Map<SpeechNet, Double> accuracies;
     private final float[][] frequencyFilters;   // copied once: the page shows them for every clip
@@ -148,5 +148,11 @@ public final class SpeechService {
         float[][] out = new float[(int) w.size(0)][(int) w.size(2)];
         for (int f = 0; f < out.length; f++) System.arraycopy(flat, f * out[f].length, out[f], 0, out[f].length);
         return out;
+    }
+
+    /** Frees the networks' native memory; call once nothing reads them any more (the job pool has stopped). */
+    @Override
+    public void close() {
+        nets.values().forEach(MultiLayerNetwork::close);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * times the difference of its two output weights; dropout is off at inference). Not thread-safe: the caller owns the
  * network.
  */
-public final class SentenceReader {
+public final class SentenceReader implements AutoCloseable {
     private final ComputationGraph net;
     private final Vocabulary vocabulary;
     private final float[] towardsPositive;   // per pooled feature: W[f, positive] - W[f, negative]
@@ -64,5 +64,11 @@ public final class SentenceReader {
         for (int p = 0; p < embedded.length; p++) for (int d = 0; d < embedded[p].length; d++) embedded[p][d] = m.getFloat(0, d, p);
         return new SentenceReading(List.copyOf(tokens), known, positive, widths, List.copyOf(hits.subList(0, Math.min(topHits, hits.size()))),
                 embedded);
+    }
+
+    /** Frees the network's native memory; nothing may read with this reader afterwards. */
+    @Override
+    public void close() {
+        net.close();
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * REST API. Input is checked first (nothing to read, over {@link Tokenizer#MAX_CHARS} characters, no words). A
  * network is used by one caller at a time; one sentence takes a few milliseconds, run on the job pool by callers.
  */
-public final class TextService {
+public final class TextService implements AutoCloseable {
     /** How many of the strongest filters a reading explains. */
     public static final int TOP_FILTERS = 8;
 
@@ -96,5 +96,11 @@ public final class TextService {
         synchronized (reader) {
             return reader.read(tokens, TOP_FILTERS);
         }
+    }
+
+    /** Frees every model's network; call once nothing reads them any more (the job pool has stopped). */
+    @Override
+    public void close() {
+        readers.values().forEach(SentenceReader::close);
     }
 }
