@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,12 +81,14 @@ class LiveRunTest {
         try (LongJobs jobs = new LongJobs(1, 4)) {
             Counter c = new Counter(1000);
             c.permits.release(1000);
-            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, ONCE_AN_HOUR);
+            AtomicReference<Integer> finishedWith = new AtomicReference<>();
+            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, ONCE_AN_HOUR, finishedWith::set);
             List<Integer> frames = new CopyOnWriteArrayList<>();
             run.start(frames::add).get(10, TimeUnit.SECONDS);
             assertEquals(List.of(0, 1000), frames, "the start, then nothing until the end");
             assertEquals(1000, run.latest().orElseThrow());
             assertTrue(run.isFinished());
+            assertEquals(1000, finishedWith.get(), "told the last frame before the job's future completed");
 
             Counter d = new Counter(5);
             d.permits.release(5);
@@ -99,7 +103,8 @@ class LiveRunTest {
     void stopKeepsTheStateAndStartResumesWithoutRepeatingOrLosingAStep() throws Exception {
         try (LongJobs jobs = new LongJobs(1, 4)) {
             Counter c = new Counter(20);
-            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, EVERY_STEP);
+            AtomicReference<Integer> finishedWith = new AtomicReference<>();
+            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, EVERY_STEP, finishedWith::set);
             List<Integer> frames = new CopyOnWriteArrayList<>();
             var first = run.start(frames::add);
             c.permits.release(5);
@@ -114,6 +119,7 @@ class LiveRunTest {
             assertEquals(6, frames.get(frames.size() - 1), "the frame where it stopped is shown");
             assertEquals(6, run.latest().orElseThrow());
             assertEquals(1, c.closed.get(), "the stopped job freed its buffers");
+            assertNull(finishedWith.get(), "a stopped run is not finished");
 
             int before = frames.size();
             c.permits.release(100);
@@ -122,6 +128,7 @@ class LiveRunTest {
             assertEquals(upTo(20), c.stepsFrom, "each step exactly once");
             assertTrue(run.isFinished());
             assertEquals(2, c.closed.get(), "closed again when the second job ended");
+            assertEquals(20, finishedWith.get());
         }
     }
 
@@ -130,7 +137,8 @@ class LiveRunTest {
         try (LongJobs jobs = new LongJobs(1, 4)) {
             Counter c = new Counter(3);
             c.permits.release(100);
-            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, EVERY_STEP);
+            AtomicInteger finishings = new AtomicInteger();
+            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, EVERY_STEP, last -> finishings.incrementAndGet());
             run.start(f -> { }).get(10, TimeUnit.SECONDS);
             List<Integer> frames = new CopyOnWriteArrayList<>();
             var again = run.start(frames::add);
@@ -139,6 +147,7 @@ class LiveRunTest {
             assertEquals(List.of(), frames);
             assertEquals(upTo(3), c.stepsFrom);
             assertEquals(1, c.closed.get(), "no second job");
+            assertEquals(1, finishings.get());
             assertFalse(run.isActive());
         }
     }
@@ -182,12 +191,14 @@ class LiveRunTest {
             Counter c = new Counter(10);
             c.failAt = 3;
             c.permits.release(100);
-            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, EVERY_STEP);
+            AtomicInteger finishings = new AtomicInteger();
+            LiveRun<Counter, Integer> run = new LiveRun<>(jobs, c, s -> s.count, EVERY_STEP, last -> finishings.incrementAndGet());
             ExecutionException e = assertThrows(ExecutionException.class, () -> run.start(f -> { }).get(10, TimeUnit.SECONDS));
             assertEquals("step 3 failed", e.getCause().getMessage());
             assertEquals(1, c.closed.get());
             assertFalse(run.isActive());
             assertFalse(run.isFinished());
+            assertEquals(0, finishings.get());
             assertEquals(3, run.latest().orElseThrow(), "the last frame before the failure stays");
             assertEquals(0, jobs.running(), "the slot is free again");
         }
