@@ -1,6 +1,7 @@
 package cnnlab.features;
 
 import cnnlab.digits.LastDrawing;
+import cnnlab.jobs.LiveRun;
 import cnnlab.nn.ShippedModel;
 import cnnlab.server.Lab;
 import cnnlab.ui.UiQueue;
@@ -126,7 +127,7 @@ class FeaturesViewTest {
     void stopResumeAndLeavingThePage() {
         FeaturesView view = open("features?steps=2000&seed=9001&units=0-3");
         await("the run starts", () -> view.statusText().startsWith("Running"));
-        Visualisation v = view.visualisation().orElseThrow();
+        LiveRun<?, AscentFrame> v = view.visualisation().orElseThrow();
         _click(button("stop"));
         await("it stops", () -> !v.isActive() && view.statusText().startsWith("Stopped"));
         int stoppedAt = v.latest().orElseThrow().step();
