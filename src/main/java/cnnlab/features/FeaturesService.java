@@ -58,12 +58,4 @@ public final class FeaturesService {
             it.remove();
         }
     }
-
-    public synchronized int cachedRenders() {
-        return cache.size();
-    }
-
-    public LectureWeights weights() {
-        return weights;
-    }
 }

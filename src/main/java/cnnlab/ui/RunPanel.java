@@ -230,8 +230,4 @@ public class RunPanel<F> extends Div {
     public String noticeText() {
         return notice.isVisible() ? notice.getText() : "";
     }
-
-    public Button runButton() {
-        return run;
-    }
 }
