@@ -196,7 +196,8 @@ public class RunPanel<F> extends Div {
 
     private void updateButtons() {
         boolean active = current != null && current.isActive();
-        stop.setEnabled(active);
+        // the last frame (status "Done") reaches the page just before the job's future completes: nothing to stop then
+        stop.setEnabled(active && !current.isFinished());
         resume.setEnabled(current != null && !active && !current.isFinished() && current.latest().isPresent());
         run.setText(current == null && madeEarlier == null ? "Run" : "Restart");
         onChange.run();
