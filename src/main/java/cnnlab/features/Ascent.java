@@ -1,23 +1,28 @@
 package cnnlab.features;
 
+import cnnlab.jobs.Stepwise;
 import cnnlab.nn.LectureCnn;
 import cnnlab.nn.LectureWeights;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
  * Gradient ASCENT on the input (lecture section 1): the trained weights stay fixed and a batch of images is moved,
  * step by step, towards x* = argmax_x objective(x) - penalty(x), the images in one or two forward/backward passes
  * side by side ({@link AscentPasses}). Holds the
- * whole state (images, optimiser moments, random generator, objective curves), so a stopped run resumes exactly
- * where it left off and the same settings always give the same pictures.
+ * whole state (images, optimiser moments, random generator, objective curves, the film), so a stopped run resumes
+ * exactly where it left off and the same settings always give the same pictures.
  *
- * <p>Not thread-safe: one job drives it at a time.
+ * <p>Not thread-safe: one job drives it at a time (only {@link #film()} may be read from another thread).
  */
-public final class Ascent implements AutoCloseable {
+public final class Ascent implements Stepwise {
     private static final int SIDE = LectureCnn.SIDE, AREA = LectureCnn.PIXELS;
     private static final double BETA1 = 0.9, BETA2 = 0.999, EPS = 1e-8;
+    /** About this many pictures make the film (the GIF), evenly spread over the steps. */
+    static final int FILM_FRAMES = 60;
 
     private final AscentSettings settings;
     private final int pictures;
@@ -28,10 +33,19 @@ public final class Ascent implements AutoCloseable {
     private final float[] x, m, v;
     private final Random jitter;
     private final float[][] curves;
+    /** The objective of each picture as last measured; null until the network first sees them. */
     private float[] lastValues;
     private int step;
+    private final int filmEvery;
+    /** The pictures at the start and every {@link #filmEvery} steps, one byte per pixel ({@link Render#quantise}). */
+    private final List<byte[]> film = new ArrayList<>();
 
-    /** @param drawing the user's 28x28 drawing, needed only when the settings start from it */
+    /**
+     * Cheap: the network is not touched until the first step or frame, so a run waiting for a slot on the server holds
+     * only its pictures, not the network buffers.
+     *
+     * @param drawing the user's 28x28 drawing, needed only when the settings start from it
+     */
     public Ascent(LectureWeights weights, AscentSettings settings, float[] drawing) {
         this.settings = settings;
         this.weights = weights;
@@ -47,8 +61,8 @@ public final class Ascent implements AutoCloseable {
         v = new float[x.length];
         jitter = new Random(settings.seed() * 31 + 7);
         curves = new float[pictures][settings.steps() + 1];
-        lastValues = currentValues();
-        for (int i = 0; i < pictures; i++) curves[i][0] = lastValues[i];
+        filmEvery = Math.max(1, settings.steps() / FILM_FRAMES);
+        record();
     }
 
     private static float[] startImages(AscentSettings s, float[] drawing, int pictures) {
@@ -75,11 +89,13 @@ public final class Ascent implements AutoCloseable {
         return step;
     }
 
+    @Override
     public boolean finished() {
         return step >= settings.steps();
     }
 
     /** One ascent step for every picture. */
+    @Override
     public void advance() {
         if (finished()) return;
         int j = settings.constraints().jitter();
@@ -99,6 +115,21 @@ public final class Ascent implements AutoCloseable {
         if (finished()) {
             lastValues = currentValues();
             for (int i = 0; i < pictures; i++) curves[i][step] = lastValues[i];
+        }
+        if (step % filmEvery == 0 || finished()) record();
+    }
+
+    private void record() {
+        byte[] q = Render.quantise(x);
+        synchronized (film) {
+            film.add(q);
+        }
+    }
+
+    /** The pictures so far as the GIF shows them: the start, then about {@value #FILM_FRAMES} evenly spaced steps. */
+    public List<byte[]> film() {
+        synchronized (film) {
+            return List.copyOf(film);
         }
     }
 
@@ -167,6 +198,10 @@ public final class Ascent implements AutoCloseable {
 
     /** A copy of the current state for the screen; with the network's verdict on each picture. */
     public AscentFrame frame() {
+        if (lastValues == null) {   // before the first step: the start's objective is the curves' first point
+            lastValues = currentValues();
+            for (int i = 0; i < pictures; i++) curves[i][0] = lastValues[i];
+        }
         float[] logits = network().logits(x);
         int[] verdict = new int[pictures];
         float[] confidence = new float[pictures];
@@ -217,5 +252,10 @@ public final class Ascent implements AutoCloseable {
         if (passes == null) return;
         passes.close();
         passes = null;
+    }
+
+    @Override
+    public String what() {
+        return "feature visualisation";
     }
 }

@@ -1,5 +1,6 @@
 package cnnlab.features;
 
+import cnnlab.jobs.LiveRun;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.LectureWeights;
 
@@ -14,6 +15,9 @@ import java.util.Optional;
  * lecture's default figure appears at once for the next student.
  */
 public final class FeaturesService {
+    /** At most 25 frames a second reach the browser; the computation may take many more steps in between. */
+    static final long FRAME_INTERVAL_MS = 40;
+
     private final LectureWeights weights;
     private final LongJobs jobs;
     private final long cacheBytes;
@@ -26,12 +30,16 @@ public final class FeaturesService {
         this.cacheBytes = cacheBytes;
     }
 
-    /** A new visualisation (nothing runs until its {@link Visualisation#start}). */
-    public Visualisation prepare(AscentSettings settings, float[] drawing) {
+    /**
+     * A new visualisation: one tab's ascent, which films itself for the GIF (nothing runs until its
+     * {@link LiveRun#start}). Once finished, its render is kept for the next student with these settings.
+     */
+    public LiveRun<Ascent, AscentFrame> prepare(AscentSettings settings, float[] drawing) {
         if (settings.start() == Start.DRAWING && drawing == null) {
             throw new IllegalArgumentException("draw a digit on the digits page first, then start from it");
         }
-        return new Visualisation(this, weights, settings, drawing);
+        Ascent ascent = new Ascent(weights, settings, drawing);
+        return new LiveRun<>(jobs, ascent, Ascent::frame, FRAME_INTERVAL_MS, last -> remember(new Render(last, ascent.film())));
     }
 
     /** A finished render of exactly these settings, if some tab made one (renders from a drawing are never kept). */
@@ -49,17 +57,5 @@ public final class FeaturesService {
             cached -= it.next().getValue().bytes();
             it.remove();
         }
-    }
-
-    public synchronized int cachedRenders() {
-        return cache.size();
-    }
-
-    public LongJobs jobs() {
-        return jobs;
-    }
-
-    public LectureWeights weights() {
-        return weights;
     }
 }

@@ -1,10 +1,12 @@
 package cnnlab.features;
 
+import cnnlab.jobs.LiveRun;
 import cnnlab.nn.LectureCnn;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A visualisation as far as it got: its last frame and a film of the pictures at regular steps (one byte per pixel),
@@ -13,6 +15,11 @@ import java.util.List;
 public record Render(AscentFrame last, List<byte[]> film) {
     public Render {
         film = List.copyOf(film);
+    }
+
+    /** What a visualisation has to download so far: its newest frame and its ascent's film (empty before a frame). */
+    public static Optional<Render> of(LiveRun<?, AscentFrame> visualisation) {
+        return visualisation.latest().map(last -> new Render(last, ((Ascent) visualisation.state()).film()));
     }
 
     public static byte[] quantise(float[] images) {

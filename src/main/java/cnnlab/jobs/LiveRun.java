@@ -9,13 +9,14 @@ import java.util.function.Function;
  * One browser tab's long computation on the server's {@link LongJobs} slots: it steps until finished or stopped, and hands frames to the page at most every {@code frameInterval} (always the last).
  * A stopped run keeps its state and resumes where it was. The computation's buffers are freed whenever a job ends.
  *
- * @param <S> the computation (a dream, a style transfer)
+ * @param <S> the computation (a feature visualisation, a dream, a style transfer)
  * @param <F> what one frame shows; made on the job's thread, so it must not share mutable state with the computation
  */
 public final class LiveRun<S extends Stepwise, F> {
     private final LongJobs jobs;
     private final Function<S, F> frame;
     private final long frameIntervalNanos;
+    private final Consumer<F> onFinished;
     /** Held by the job for its whole run: a resumed job waits for a stopping one to finish its step. */
     private final Object stepping = new Object();
     private final S state;
@@ -24,10 +25,20 @@ public final class LiveRun<S extends Stepwise, F> {
     private volatile LongJobs.Ticket ticket;
 
     public LiveRun(LongJobs jobs, S state, Function<S, F> frame, long frameIntervalMillis) {
+        this(jobs, state, frame, frameIntervalMillis, last -> { });
+    }
+
+    /**
+     * @param onFinished given the last frame once the computation has finished, on the job's thread before the job's
+     *                   future completes: the features page keeps finished renders for the next student, whichever
+     *                   tab (or none) is still watching
+     */
+    public LiveRun(LongJobs jobs, S state, Function<S, F> frame, long frameIntervalMillis, Consumer<F> onFinished) {
         this.jobs = jobs;
         this.state = state;
         this.frame = frame;
         this.frameIntervalNanos = frameIntervalMillis * 1_000_000L;
+        this.onFinished = onFinished;
     }
 
     /**
@@ -62,6 +73,7 @@ public final class LiveRun<S extends Stepwise, F> {
             } finally {
                 state.close();
             }
+            if (finished) onFinished.accept(latest);
         }
     }
 

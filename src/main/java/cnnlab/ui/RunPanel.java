@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +33,8 @@ public class RunPanel<F> extends Div {
 
     /** How a page prepares runs and shows frames. */
     public interface Page<F> {
-        /** A new run from the form, or empty after showing why not (bad settings). */
+        /** A new run from the form, or empty when none is needed: after showing why not (bad settings), or after
+         *  showing a result made earlier ({@link #showMadeEarlier}). */
         Optional<LiveRun<?, F>> prepare();
 
         /** Shows a frame (UI thread). */
@@ -57,6 +57,8 @@ public class RunPanel<F> extends Div {
     private final AtomicReference<F> pending = new AtomicReference<>();
     private final AtomicBoolean updateScheduled = new AtomicBoolean();
     private LiveRun<?, F> current;
+    /** A finished result shown without a run (made earlier on the server), or null. */
+    private F madeEarlier;
     private Registration queuePoll;
     private Runnable onChange = () -> { };
 
@@ -67,6 +69,7 @@ public class RunPanel<F> extends Div {
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         stop.setId("stop");
         resume.setId("resume");
+        progress.setId("progress");
         status.setId("status");
         notice.setId("notice");
         notice.addClassName("lab-notice");
@@ -89,7 +92,7 @@ public class RunPanel<F> extends Div {
 
     /** The newest frame shown or made (for downloads). */
     public Optional<F> latest() {
-        return current == null ? Optional.empty() : current.latest();
+        return current == null ? Optional.ofNullable(madeEarlier) : current.latest();
     }
 
     /** Stops this tab's run, if any, and starts a new one from the form. */
@@ -99,7 +102,24 @@ public class RunPanel<F> extends Div {
         hideNotice();
         if (current != null) current.stop();
         current = next.get();
+        madeEarlier = null;
         launch();
+    }
+
+    /**
+     * Shows a finished result that needs no run, e.g. one the server made earlier for the same settings, in place of
+     * this tab's run (which stops); {@code note} says where it came from. Called from {@link Page#prepare}.
+     */
+    public void showMadeEarlier(F frame, String note) {
+        hideNotice();
+        if (current != null) current.stop();
+        current = null;
+        madeEarlier = frame;
+        stopPolling();
+        page.show(frame);
+        progress.setValue(Math.max(0, Math.min(1, page.progress(frame))));
+        status.setText("Done: " + page.describe(frame) + " · " + note);
+        updateButtons();
     }
 
     public void stop() {
@@ -122,14 +142,19 @@ public class RunPanel<F> extends Div {
         }
         int position = r.queuePosition();
         status.setText(position > 0 ? waiting(position) : "Starting…");
-        if (queuePoll != null) queuePoll.remove();
-        queuePoll = null;
+        stopPolling();
         // while waiting in the server's queue no frames come: poll once a second to show the place in the queue
         ui.setPollInterval(position > 0 ? 1000 : -1);
         if (position > 0) queuePoll = ui.addPollListener(e -> {
             if (current == r && r.queuePosition() > 0) status.setText(waiting(r.queuePosition()));
         });
         updateButtons();
+    }
+
+    private void stopPolling() {
+        if (queuePoll != null) queuePoll.remove();
+        queuePoll = null;
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
     }
 
     private static String waiting(int position) {
@@ -153,9 +178,9 @@ public class RunPanel<F> extends Div {
 
     private void ended(LiveRun<?, F> r, Throwable error) {
         if (r != current) return;
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failure.cause(error);   // null when the job ended normally
         if (cause != null && !(cause instanceof CancellationException)) {
-            showNotice("This run failed (reference " + Failure.logged(LOG, "a run", cause) + "). Please try again or change the settings.");
+            showNotice("This run failed (reference " + Failure.logged(LOG, r.state().what(), cause) + "). Please try again or change the settings.");
         }
         r.latest().ifPresent(this::display);
         updateButtons();
@@ -171,9 +196,10 @@ public class RunPanel<F> extends Div {
 
     private void updateButtons() {
         boolean active = current != null && current.isActive();
-        stop.setEnabled(active);
+        // the last frame (status "Done") reaches the page just before the job's future completes: nothing to stop then
+        stop.setEnabled(active && !current.isFinished());
         resume.setEnabled(current != null && !active && !current.isFinished() && current.latest().isPresent());
-        run.setText(current == null ? "Run" : "Restart");
+        run.setText(current == null && madeEarlier == null ? "Run" : "Restart");
         onChange.run();
     }
 
@@ -204,9 +230,5 @@ public class RunPanel<F> extends Div {
 
     public String noticeText() {
         return notice.isVisible() ? notice.getText() : "";
-    }
-
-    public Button runButton() {
-        return run;
     }
 }

@@ -1,8 +1,10 @@
 package cnnlab.features;
 
-import cnnlab.digits.LastDrawing;
-import cnnlab.nn.ShippedModel;
 import cnnlab.Lab;
+import cnnlab.digits.LastDrawing;
+import cnnlab.jobs.LiveRun;
+import cnnlab.nn.ShippedModel;
+import cnnlab.ui.LabMockServlet;
 import cnnlab.ui.UiQueue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -36,7 +38,7 @@ class FeaturesViewTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(routes);
+        LabMockServlet.setup(routes);
     }
 
     @AfterEach
@@ -126,7 +128,7 @@ class FeaturesViewTest {
     void stopResumeAndLeavingThePage() {
         FeaturesView view = open("features?steps=2000&seed=9001&units=0-3");
         await("the run starts", () -> view.statusText().startsWith("Running"));
-        Visualisation v = view.visualisation().orElseThrow();
+        LiveRun<?, AscentFrame> v = view.visualisation().orElseThrow();
         _click(button("stop"));
         await("it stops", () -> !v.isActive() && view.statusText().startsWith("Stopped"));
         int stoppedAt = v.latest().orElseThrow().step();

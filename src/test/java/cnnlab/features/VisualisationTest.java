@@ -1,5 +1,6 @@
 package cnnlab.features;
 
+import cnnlab.jobs.LiveRun;
 import cnnlab.jobs.LongJobs;
 import cnnlab.nn.LectureWeights;
 import cnnlab.nn.ShippedModel;
@@ -40,7 +41,7 @@ class VisualisationTest {
     @Test
     void framesStreamWhileItRunsAndTheLastOneIsTheEnd() throws Exception {
         FeaturesService service = new FeaturesService(weights, jobs, 1 << 20);
-        Visualisation v = service.prepare(settings(11, 300), null);
+        LiveRun<Ascent, AscentFrame> v = service.prepare(settings(11, 300), null);
         List<AscentFrame> frames = new CopyOnWriteArrayList<>();
         v.start(frames::add).get(60, TimeUnit.SECONDS);
         assertTrue(frames.size() >= 2, "a first frame and a last one at least: " + frames.size());
@@ -49,8 +50,8 @@ class VisualisationTest {
         assertTrue(last.finished());
         assertTrue(v.isFinished());
         for (int i = 1; i < frames.size(); i++) assertTrue(frames.get(i).step() > frames.get(i - 1).step(), "steps only go forward");
-        Render r = v.render().orElseThrow();
-        assertEquals(Visualisation.FILM_FRAMES + 1, r.film().size(), "the start and 60 evenly spaced steps");
+        Render r = Render.of(v).orElseThrow();
+        assertEquals(Ascent.FILM_FRAMES + 1, r.film().size(), "the start and 60 evenly spaced steps");
         assertArrayEquals(Render.quantise(last.images()), r.film().get(r.film().size() - 1));
         assertEquals(r.last(), service.cached(settings(11, 300)).orElseThrow().last(), "a finished render is cached");
     }
@@ -58,7 +59,7 @@ class VisualisationTest {
     @Test
     void stopKeepsTheStateAndResumeEndsWhereAnUninterruptedRunEnds() throws Exception {
         FeaturesService service = new FeaturesService(weights, jobs, 1 << 20);
-        Visualisation v = service.prepare(settings(12, 400), null);
+        LiveRun<Ascent, AscentFrame> v = service.prepare(settings(12, 400), null);
         List<AscentFrame> frames = new CopyOnWriteArrayList<>();
         var done = v.start(frames::add);
         while (frames.isEmpty()) Thread.sleep(2);
@@ -71,7 +72,7 @@ class VisualisationTest {
         v.start(frames::add).get(60, TimeUnit.SECONDS);
         assertTrue(v.isFinished());
 
-        Visualisation straight = new FeaturesService(weights, jobs, 1 << 20).prepare(settings(12, 400), null);
+        LiveRun<Ascent, AscentFrame> straight = new FeaturesService(weights, jobs, 1 << 20).prepare(settings(12, 400), null);
         straight.start(f -> { }).get(60, TimeUnit.SECONDS);
         assertArrayEquals(straight.latest().orElseThrow().images(), v.latest().orElseThrow().images());
     }
