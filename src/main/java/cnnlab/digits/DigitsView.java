@@ -2,6 +2,7 @@ package cnnlab.digits;
 
 import cnnlab.nn.LectureCnn;
 import cnnlab.Lab;
+import cnnlab.sessions.LastDrawing;
 import cnnlab.ui.Failure;
 import cnnlab.ui.FeatureMapGrid;
 import cnnlab.ui.NewestReading;

@@ -1,12 +1,12 @@
 package cnnlab.dream;
 
-import cnnlab.features.AnimatedGif;
+import cnnlab.vision.AnimatedGif;
 import cnnlab.gallery.Kind;
 import cnnlab.gallery.SaveToGallery;
 import cnnlab.jobs.LiveRun;
 import cnnlab.Lab;
 import cnnlab.ui.DownloadLink;
-import cnnlab.ui.ImageSourcePicker;
+import cnnlab.vision.ImageSourcePicker;
 import cnnlab.ui.LossChart;
 import cnnlab.ui.Caption;
 import cnnlab.ui.RunPanel;
@@ -89,7 +89,7 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         Div centre = new Div(runPanel, pictureCard, downloads, curveCard);
         centre.addClassName("lab-centre");
         FlexLayout body = new FlexLayout(left, centre);
-        body.addClassName("lab-features");
+        body.addClassName("lab-controls-beside-result");
         return body;
     }
 

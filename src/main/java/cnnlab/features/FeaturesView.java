@@ -1,6 +1,6 @@
 package cnnlab.features;
 
-import cnnlab.digits.LastDrawing;
+import cnnlab.sessions.LastDrawing;
 import cnnlab.gallery.Kind;
 import cnnlab.gallery.SaveToGallery;
 import cnnlab.Lab;
@@ -105,7 +105,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver, RunPanel.P
         Div centre = new Div(runPanel, board, downloads, detail);
         centre.addClassName("lab-centre");
         FlexLayout body = new FlexLayout(left, centre);
-        body.addClassName("lab-features");
+        body.addClassName("lab-controls-beside-result");
         return body;
     }
 

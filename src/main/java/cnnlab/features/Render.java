@@ -2,6 +2,7 @@ package cnnlab.features;
 
 import cnnlab.jobs.LiveRun;
 import cnnlab.nn.LectureCnn;
+import cnnlab.vision.AnimatedGif;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

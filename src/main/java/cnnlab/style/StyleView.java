@@ -5,7 +5,7 @@ import cnnlab.gallery.SaveToGallery;
 import cnnlab.jobs.LiveRun;
 import cnnlab.Lab;
 import cnnlab.ui.DownloadLink;
-import cnnlab.ui.ImageSourcePicker;
+import cnnlab.vision.ImageSourcePicker;
 import cnnlab.ui.LossChart;
 import cnnlab.ui.Caption;
 import cnnlab.ui.RunPanel;
@@ -97,7 +97,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         Div centre = new Div(sources, runPanel, pictureCard, downloads, chartCard);
         centre.addClassName("lab-centre");
         FlexLayout body = new FlexLayout(left, centre);
-        body.addClassName("lab-features");
+        body.addClassName("lab-controls-beside-result");
         return body;
     }
 

@@ -1,5 +1,6 @@
 package cnnlab.digits;
 
+import cnnlab.sessions.LastDrawing;
 import cnnlab.ui.ViewTest;
 import cnnlab.nn.LectureCnn;
 import cnnlab.Lab;

@@ -1,9 +1,9 @@
 package cnnlab.dream;
 
 import cnnlab.ui.ViewTest;
-import cnnlab.digits.LastDrawing;
+import cnnlab.sessions.LastDrawing;
 import cnnlab.Lab;
-import cnnlab.ui.ImageSourcePicker;
+import cnnlab.vision.ImageSourcePicker;
 import cnnlab.ui.UiQueue;
 import cnnlab.vision.FeatureNetwork;
 import cnnlab.vision.LectureFeatureNet;

@@ -1,7 +1,7 @@
 package cnnlab.features;
 
 import cnnlab.Lab;
-import cnnlab.digits.LastDrawing;
+import cnnlab.sessions.LastDrawing;
 import cnnlab.jobs.LiveRun;
 import cnnlab.nn.ShippedModel;
 import cnnlab.ui.LabMockServlet;

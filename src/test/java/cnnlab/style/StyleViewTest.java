@@ -2,7 +2,7 @@ package cnnlab.style;
 
 import cnnlab.ui.ViewTest;
 import cnnlab.Lab;
-import cnnlab.ui.ImageSourcePicker;
+import cnnlab.vision.ImageSourcePicker;
 import cnnlab.ui.UiQueue;
 import cnnlab.vision.BuiltInImage;
 import cnnlab.vision.RandomTextureNet;

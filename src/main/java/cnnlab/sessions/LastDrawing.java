@@ -1,4 +1,4 @@
-package cnnlab.digits;
+package cnnlab.sessions;
 
 import com.vaadin.flow.server.VaadinSession;
 

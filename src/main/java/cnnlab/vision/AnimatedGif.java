@@ -1,4 +1,4 @@
-package cnnlab.features;
+package cnnlab.vision;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

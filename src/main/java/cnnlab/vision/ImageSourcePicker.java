@@ -1,13 +1,11 @@
-package cnnlab.ui;
+package cnnlab.vision;
 
-import cnnlab.digits.LastDrawing;
-import cnnlab.nn.LectureCnn;
 import cnnlab.Lab;
-import cnnlab.vision.BuiltInImage;
-import cnnlab.vision.ImageBytes;
-import cnnlab.vision.ImageProblem;
-import cnnlab.vision.ImageUpload;
-import cnnlab.vision.Picture;
+import cnnlab.nn.LectureCnn;
+import cnnlab.sessions.LastDrawing;
+import cnnlab.ui.Failure;
+import cnnlab.ui.LimitedUpload;
+import cnnlab.ui.UiAccess;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
