@@ -86,11 +86,7 @@ public class DreamView extends Div implements RunPanel.Page<DreamFrame> {
         curveCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png, gif, save);
         downloads.addClassName("lab-downloads");
-        Div centre = new Div(runPanel, pictureCard, downloads, curveCard);
-        centre.addClassName("lab-centre");
-        FlexLayout body = new FlexLayout(left, centre);
-        body.addClassName("lab-controls-beside-result");
-        return body;
+        return RunPanel.besideControls(left, runPanel, pictureCard, downloads, curveCard);
     }
 
     @Override

@@ -101,12 +101,7 @@ public class FeaturesView extends Div implements BeforeEnterObserver, RunPanel.P
         detail.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         Div downloads = new Div(gridPng, gif, save);
         downloads.addClassName("lab-downloads");
-
-        Div centre = new Div(runPanel, board, downloads, detail);
-        centre.addClassName("lab-centre");
-        FlexLayout body = new FlexLayout(left, centre);
-        body.addClassName("lab-controls-beside-result");
-        return body;
+        return RunPanel.besideControls(left, runPanel, board, downloads, detail);
     }
 
     // ------------------------------------------------------------------------------------------------ navigation

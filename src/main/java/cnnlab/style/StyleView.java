@@ -94,11 +94,7 @@ public class StyleView extends Div implements RunPanel.Page<StyleFrame> {
         chartCard.addClassNames("lab-card", "lab-curve-card");
         Div downloads = new Div(png, save);
         downloads.addClassName("lab-downloads");
-        Div centre = new Div(sources, runPanel, pictureCard, downloads, chartCard);
-        centre.addClassName("lab-centre");
-        FlexLayout body = new FlexLayout(left, centre);
-        body.addClassName("lab-controls-beside-result");
-        return body;
+        return RunPanel.besideControls(left, sources, runPanel, pictureCard, downloads, chartCard);
     }
 
     @Override

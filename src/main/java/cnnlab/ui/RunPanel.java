@@ -1,6 +1,7 @@
 package cnnlab.ui;
 
 import cnnlab.jobs.LiveRun;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.shared.Registration;
 import org.slf4j.Logger;
@@ -230,5 +232,17 @@ public class RunPanel<F> extends Div {
 
     public String noticeText() {
         return notice.isVisible() ? notice.getText() : "";
+    }
+
+    /**
+     * The body every run page (features, dream, style) shares: its controls card on the left and, in the centre, the
+     * run panel and what the run makes (pictures, downloads, charts), in the order given.
+     */
+    public static FlexLayout besideControls(Component controls, Component... centre) {
+        Div middle = new Div(centre);
+        middle.addClassName("lab-centre");
+        FlexLayout body = new FlexLayout(controls, middle);
+        body.addClassName("lab-controls-beside-result");
+        return body;
     }
 }
