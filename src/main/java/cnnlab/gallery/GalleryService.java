@@ -1,5 +1,6 @@
 package cnnlab.gallery;
 
+import cnnlab.jobs.JobRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The lab's shared gallery: pictures students saved from the features, Deep Dream and Deep Style pages, each with a
@@ -107,6 +110,27 @@ public final class GalleryService {
             String why = e instanceof IOException ? e.getClass().getSimpleName() + " " + e.getMessage() : e.getMessage();
             throw new GalleryUnavailable("the gallery folder " + folder.toAbsolutePath() + " cannot be used (" + why + ")", e);
         }
+    }
+
+    /**
+     * {@link #save} as a job on the pool, for a page: a database write, an fsync and the PNG itself ({@code submission}
+     * is made on the pool too) never hold a UI thread.
+     */
+    public CompletableFuture<GalleryEntry> submitSave(JobRunner jobs, Supplier<Submission> submission, Saver by) {
+        return jobs.submit(() -> CompletableFuture.completedFuture(save(submission.get(), by)));
+    }
+
+    /** {@link #remove} as a job on the pool; the future holds how many pictures the gallery has left. */
+    public CompletableFuture<Integer> submitRemove(JobRunner jobs, String id) {
+        return jobs.submit(() -> {
+            remove(id);
+            return CompletableFuture.completedFuture(count());
+        });
+    }
+
+    /** {@link #removeAllBy} as a job on the pool; the future holds how many were removed. */
+    public CompletableFuture<Integer> submitRemoveAllBy(JobRunner jobs, String saver) {
+        return jobs.submit(() -> CompletableFuture.completedFuture(removeAllBy(saver)));
     }
 
     /**

@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The lab gallery: every picture the students of this lab saved, newest first, as cards with the picture, its
@@ -111,10 +110,7 @@ public class GalleryView extends Div {
     /** Off the UI thread (a database write and an fsync), then the card goes. */
     private void remove(GalleryEntry e) {
         UI ui = UI.getCurrent();
-        Lab.current().jobs().submit(() -> {
-                    gallery.remove(e.id());
-                    return CompletableFuture.completedFuture(gallery.count());
-                })
+        gallery.submitRemove(Lab.current().jobs(), e.id())
                 .whenComplete((total, error) -> UiAccess.later(ui, () -> {
                     if (error != null) {
                         problem.setText("The picture could not be removed (reference " + Failure.logged(LOG, "removing a gallery picture", Failure.cause(error)) + ").");

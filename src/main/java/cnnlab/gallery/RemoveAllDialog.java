@@ -13,7 +13,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 
 /**
@@ -42,7 +41,7 @@ public final class RemoveAllDialog extends Dialog {
 
     private static void removeAll(GalleryService gallery, String saver, IntConsumer removed) {
         UI ui = UI.getCurrent();
-        Lab.current().jobs().submit(() -> CompletableFuture.completedFuture(gallery.removeAllBy(saver)))
+        gallery.submitRemoveAllBy(Lab.current().jobs(), saver)
                 .whenComplete((n, error) -> UiAccess.later(ui, () -> {
                     if (error == null) {
                         LOG.info("gallery: an admin removed {} pictures by {}", n, Saver.describe(saver));

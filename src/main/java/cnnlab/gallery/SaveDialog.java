@@ -25,7 +25,6 @@ import com.vaadin.flow.server.WrappedSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The title (and optional name) for a picture going to the gallery. The save runs on the shared job runner (it
@@ -98,8 +97,7 @@ final class SaveDialog extends Dialog {
         Saver by = saver(VaadinSession.getCurrent(), VaadinRequest.getCurrent());
         UI ui = UI.getCurrent();
         Lab lab = Lab.current();
-        lab.jobs().submit(() -> CompletableFuture.completedFuture(lab.gallery().save(
-                        new Submission(t, a, snapshot.kind(), snapshot.details(), snapshot.link(), snapshot.png().get()), by)))
+        lab.gallery().submitSave(lab.jobs(), () -> new Submission(t, a, snapshot.kind(), snapshot.details(), snapshot.link(), snapshot.png().get()), by)
                 .whenComplete((entry, error) -> UiAccess.later(ui, () -> saved(entry, error)));
     }
 

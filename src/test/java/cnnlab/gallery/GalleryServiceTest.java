@@ -302,4 +302,27 @@ class GalleryServiceTest {
             return v;
         }
     }
+
+    @Test
+    void aPageSavesAndRemovesThroughTheJobPoolNeverOnItsOwnThread() {
+        GalleryService g = GalleryService.open(dir);
+        cnnlab.jobs.JobRunner jobs = new cnnlab.jobs.JobRunner(1, 4);
+        try {
+            Thread page = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicReference<Thread> madeOn = new java.util.concurrent.atomic.AtomicReference<>();
+            GalleryEntry a = g.submitSave(jobs, () -> {
+                madeOn.set(Thread.currentThread());   // the PNG is made on the pool too
+                return new Submission("first", "Ana", Kind.DREAM, "", "dream", TestPictures.png(1));
+            }, TestPictures.anyone()).join();
+            assertNotNull(madeOn.get());
+            assertFalse(page.equals(madeOn.get()), "the submission was made on the job pool");
+            g.submitSave(jobs, () -> new Submission("second", "Ana", Kind.DREAM, "", "dream", TestPictures.png(2)), TestPictures.anyone()).join();
+            assertEquals(1, g.submitRemove(jobs, a.id()).join(), "one picture left");
+            assertEquals(List.of("second"), titles(g.list(0, 10)));
+            assertEquals(1, g.submitRemoveAllBy(jobs, g.list(0, 1).get(0).saver()).join());
+            assertEquals(0, g.count());
+        } finally {
+            jobs.close();
+        }
+    }
 }
