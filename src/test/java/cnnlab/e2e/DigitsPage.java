@@ -10,12 +10,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 
 /** Page object for "Draw a digit": what a person does and sees there. */
-final class DigitsPage {
-    final ChromeDriver driver;
+final class DigitsPage extends Page {
     private final WebDriverWait wait;
 
     DigitsPage(ChromeDriver driver) {
-        this.driver = driver;
+        super(driver, Duration.ofSeconds(30));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
@@ -157,13 +156,9 @@ final class DigitsPage {
         return t == null ? "" : t.trim();
     }
 
-    /** A screenshot of the whole page (the window is made as tall as the page for the shot). */
-    void fullPageScreenshot(String name) {
-        Screenshots.fullPage(driver, name);
-    }
-
-    void screenshot(String name) {
-        Screenshots.take(driver, name);
+    @Override
+    String state() {
+        return "verdict: " + verdictOrEmpty();
     }
 
     Object js(String script, Object... args) {

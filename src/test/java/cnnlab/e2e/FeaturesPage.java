@@ -12,14 +12,13 @@ import java.time.Duration;
 import java.util.List;
 
 /** Page object for "What does the CNN learn?": the run buttons, the status line, the pictures as painted. */
-final class FeaturesPage {
+final class FeaturesPage extends Page {
     /** URL settings of a visualisation that runs for many seconds: the most pictures and steps a link may ask for. */
     static final String LONG_JOB = "steps=" + AscentSettings.MAX_STEPS + "&layer=dense&units=0-" + (Units.MAX - 1);
-    final ChromeDriver driver;
     private final WebDriverWait wait;
 
     FeaturesPage(ChromeDriver driver) {
-        this.driver = driver;
+        super(driver, Duration.ofSeconds(60));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
@@ -118,7 +117,8 @@ final class FeaturesPage {
         }
     }
 
-    void fullPageScreenshot(String name) {
-        Screenshots.fullPage(driver, name);
+    @Override
+    String state() {
+        return "status: " + status();
     }
 }
