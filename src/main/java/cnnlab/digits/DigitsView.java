@@ -176,10 +176,7 @@ public class DigitsView extends Div {
         if (reading == null) {
             Texts.set(verdict, PROMPT);
             Texts.set(confidence, "");
-            chart.clear();
-            seen.clear();
-            layers.forEach(LayerPanel::clear);
-            detail.update(null);
+            clearResult();
             return;
         }
         float[] p = reading.probabilities();
@@ -206,10 +203,21 @@ public class DigitsView extends Div {
         }
     }
 
+    /** The drawing was not read: say why, and take the last reading off the page so it does not pass for this one's. */
     private void showProblem(String message) {
+        current = null;
+        morph.setVisible(false);
+        clearResult();
         Texts.set(verdict, "Hmm…");
         verdict.addClassName("lab-prompt");
         Texts.set(confidence, message);
+    }
+
+    private void clearResult() {
+        chart.clear();
+        seen.clear();
+        layers.forEach(LayerPanel::clear);
+        detail.update(null);
     }
 
     // --- package-private accessors for browserless tests

@@ -214,7 +214,13 @@ public class SpeechView extends Div {
         }
     }
 
+    /**
+     * A new clip was refused or could not be read: say why, and take the last clip's result off the page, so that its
+     * verdict and spectrogram do not read as this clip's.
+     */
     private void showProblem(String message) {
+        clip = null;
+        showReading(null);
         status.setText(message);
         status.addClassName("lab-notice");
     }

@@ -104,8 +104,12 @@ class DigitsViewTest extends ViewTest {
 
     @Test
     void aMalformedPayloadGivesAMessageAndTheViewKeepsWorking() {
+        draw(ONE);
+        await(() -> "It's a 1".equals(view().verdictText()));
         draw("{\"width\":280,\"strokes\":\"<script>alert(1)</script>\"}");
         await(() -> view().verdictText().startsWith("Hmm"));
+        // issue 21: the last reading's probabilities stayed beside the message, as if they were this drawing's
+        assertNull(view().chart().shownProbabilities(), "the previous drawing's probabilities are gone");
         draw(ONE);
         await(() -> "It's a 1".equals(view().verdictText()));
     }

@@ -46,4 +46,18 @@ class SpeechViewTest extends ViewTest {
         view.read(Wavs.wav(new float[8000], 8000, 16, 1, false), "silence.wav");
         await("the message", () -> view.statusText().contains("silent"));
     }
+
+    @Test
+    void aRefusedClipTakesThePreviousResultOffThePage() {
+        // issue 21: the error showed, but the last clip's verdict and spectrogram stayed, as if the bad file was heard
+        SpeechView view = _get(SpeechView.class);
+        _click(_get(Button.class, spec -> spec.withId("clip-3")));
+        await("clip 3", () -> view.statusText().startsWith("Showing built-in clip 3"));
+        assertTrue(view.spectrogram().isShowing());
+        view.read("this is not audio".getBytes(), "notes.wav");
+        await("the message", () -> view.statusText().startsWith("That audio could not be used"));
+        assertEquals("–", view.verdictText());
+        assertFalse(view.spectrogram().isShowing(), "no spectrogram of the previous clip");
+        assertFalse(view.filterResponse().isShowing(), "no filter response of the previous clip");
+    }
 }
