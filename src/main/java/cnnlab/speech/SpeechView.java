@@ -59,6 +59,11 @@ public class SpeechView extends Div {
     private final Lab lab = Lab.current();
     private final SpeechService speech = lab.speech();
     private final Paragraph status = new Paragraph(PROMPT);
+    /** Stands where the results go until a clip has been heard (empty cards with a dash said nothing). */
+    private final Paragraph nothingYet = new Paragraph("Nothing heard yet. Choose one of the clips above, record yourself "
+            + "or upload a WAV file: its spectrogram, what the two networks hear, and one of the lecture's filters sliding "
+            + "along frequency will appear here.");
+    private Div results;
     private final Upload upload = new Upload();
     private final Element player = new Element("audio");
     private final RadioButtonGroup<String> scale = new RadioButtonGroup<>();
@@ -86,7 +91,11 @@ public class SpeechView extends Div {
         lead.addClassName("lab-lead");
         status.setId("speech-status");
         status.addClassName("lab-caption");
-        add(title, lead, inputCard(), status, results());
+        nothingYet.setId("speech-nothing-yet");
+        nothingYet.addClassName("lab-empty");
+        results = results();
+        results.setVisible(false);
+        add(title, lead, inputCard(), status, nothingYet, results);
         showReading(null);
     }
 
@@ -229,6 +238,8 @@ public class SpeechView extends Div {
         reading = r;
         frame = -1;
         status.removeClassName("lab-notice");
+        results.setVisible(r != null);
+        nothingYet.setVisible(r == null);
         if (r == null) {
             verdict.setText("–");
             chart.clear();
@@ -324,6 +335,11 @@ public class SpeechView extends Div {
     // --- package-private accessors for browserless tests
     String statusText() {
         return status.getText();
+    }
+
+    /** Whether the results (spectrogram, verdicts, filter) are on the page, rather than the "nothing heard yet" note. */
+    boolean showsResults() {
+        return results.isVisible() && !nothingYet.isVisible();
     }
 
     String verdictText() {

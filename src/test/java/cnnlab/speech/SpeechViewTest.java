@@ -28,10 +28,12 @@ class SpeechViewTest extends ViewTest {
         SpeechView view = _get(SpeechView.class);
         assertEquals(SpeechView.PROMPT, view.statusText());
         assertFalse(view.spectrogram().isShowing());
+        assertFalse(view.showsResults(), "before a clip: a note, not empty cards");
         for (int d : new int[]{3, 8}) {
             _click(_get(Button.class, spec -> spec.withId("clip-" + d)));
             await("clip " + d, () -> view.statusText().startsWith("Showing built-in clip " + d));
             assertEquals("\"" + d + "\"", view.verdictText());
+            assertTrue(view.showsResults());
             assertTrue(view.spectrogram().isShowing());
             assertTrue(view.filterResponse().isShowing());
         }
@@ -59,5 +61,6 @@ class SpeechViewTest extends ViewTest {
         assertEquals("–", view.verdictText());
         assertFalse(view.spectrogram().isShowing(), "no spectrogram of the previous clip");
         assertFalse(view.filterResponse().isShowing(), "no filter response of the previous clip");
+        assertFalse(view.showsResults());
     }
 }
