@@ -49,6 +49,8 @@ public class TextView extends Div {
     private final RadioButtonGroup<SentimentModel.Embeddings> embeddings = new RadioButtonGroup<>();
     private final Span verdict = new Span();
     private final Paragraph detail = new Paragraph();
+    /** Says why a negated sentence is easily misread, naming the windows that decided. */
+    private final Paragraph negation = new Paragraph();
     private final Div filters = new Div();
     private final SentenceMatrix matrix = new SentenceMatrix();
     private final Span matrixTitle = new Span();
@@ -134,10 +136,13 @@ public class TextView extends Div {
         verdict.setId("text-verdict");
         verdict.addClassName("lab-verdict");
         detail.setId("text-detail");
+        negation.setId("text-negation");
+        negation.addClassName("text-lesson");
+        negation.setVisible(false);
         detail.addClassName("lab-caption");
         filters.setId("text-filters");
         filters.addClassName("text-filters");
-        Div card = new Div(new H3("The verdict"), verdict, detail, new H3("Where the strongest filters fired"), filters,
+        Div card = new Div(new H3("The verdict"), verdict, detail, negation, new H3("Where the strongest filters fired"), filters,
                 Caption.of("Each row is one filter; the highlighted words are the n-gram where it responded most, the "
                         + "one max-over-time pooling passed on. Green pushed towards positive, red towards negative. "
                         + "Dotted words have no embedding in this model (they were in neither its training sentences nor, for "
@@ -196,6 +201,7 @@ public class TextView extends Div {
         verdict.addClassName("lab-prompt");
         verdict.removeClassNames("text-positive", "text-negative");
         detail.setText("");
+        negation.setVisible(false);
         filters.removeAll();
         matrix.show(List.of(), new float[0][]);
         matrix.showWindow(-1, 0);
@@ -212,6 +218,10 @@ public class TextView extends Div {
         long unknown = r.known().stream().filter(k -> !k).count();
         detail.setText(String.format(Locale.ROOT, "%d words%s · P(positive) = %.3f", r.tokens().size(),
                 unknown == 0 ? "" : ", " + unknown + " unknown to this model", r.positive()));
+        NegationNote.of(r).ifPresentOrElse(note -> {
+            negation.setText(note);
+            negation.setVisible(true);
+        }, () -> negation.setVisible(false));
         filters.removeAll();
         SentimentModel model = model();
         for (SentenceReading.Hit hit : r.top()) {
@@ -270,6 +280,11 @@ public class TextView extends Div {
     // for view tests
     SentenceReading shown() {
         return shown;
+    }
+
+    /** The negation note, "" when none is shown. */
+    String negationText() {
+        return negation.isVisible() ? negation.getText() : "";
     }
 
     String verdictText() {

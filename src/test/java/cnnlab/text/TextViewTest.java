@@ -50,6 +50,23 @@ class TextViewTest extends ViewTest {
     }
 
     @Test
+    void aNegatedExampleComesWithTheLessonAndTheWindowsThatDecided() {
+        // issue 21: "not a bad movie at all" was read negative at 97-99.8% with no remark
+        TextView view = view();
+        _click(_get(Button.class, spec -> spec.withId("example-" + TextView.EXAMPLES.indexOf("not a bad movie at all"))));
+        UiQueue.await("a reading", 30, () -> view.shown() != null);
+        SentenceReading r = view.shown();
+        String note = view.negationText();
+        assertTrue(note.contains("\u201cnot\u201d") && note.contains("max pooling"), note);
+        SentenceReading.Hit strongest = r.top().stream().max(java.util.Comparator.comparingDouble(h -> Math.abs(h.contribution()))).orElseThrow();
+        assertTrue(note.contains("\u201c" + r.ngram(strongest) + "\u201d"), "names the window that pushed hardest: " + note);
+
+        _click(_get(Button.class, spec -> spec.withId("example-0")));   // no negation: no note
+        UiQueue.await("the next reading", 30, () -> view.shown() != r && view.shown() != null);
+        assertEquals("", view.negationText());
+    }
+
+    @Test
     void eachDatasetAndEmbeddingsChoiceReadsWithItsOwnModel() throws TextProblem {
         TextView view = view();
         assertEquals(SentimentModel.Embeddings.WORD2VEC, view.embeddings().getValue(), "pre-trained vectors first: the better models");
