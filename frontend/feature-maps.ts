@@ -38,8 +38,9 @@ async function inflate(base64: string): Promise<Uint8Array> {
 @customElement('feature-maps')
 export class FeatureMaps extends LitElement {
   static styles = css`
-    :host { display: inline-block; line-height: 0; }
-    canvas { image-rendering: pixelated; cursor: pointer; }
+    :host { display: inline-block; line-height: 0; max-width: 100%; }
+    /* on a narrow screen the grid shrinks to fit; clicks map back through the canvas's drawn size */
+    canvas { image-rendering: pixelated; cursor: pointer; max-width: 100%; height: auto; }
     :host([inert-maps]) canvas { cursor: default; }
   `;
 

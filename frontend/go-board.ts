@@ -26,8 +26,9 @@ function inferno(t: number): string {
 @customElement('go-board')
 export class GoBoard extends LitElement {
   static styles = css`
-    :host { display: inline-block; line-height: 0; user-select: none; }
-    svg { display: block; }
+    :host { display: inline-block; line-height: 0; user-select: none; max-width: 100%; }
+    /* scales with the screen: clicks are mapped through the drawn size */
+    svg { display: block; max-width: 100%; height: auto; }
     :host([interactive]) svg { cursor: pointer; }
     text { font-family: var(--lumo-font-family, sans-serif); }
   `;
